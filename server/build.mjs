@@ -1,0 +1,29 @@
+// Bundles every entry point (the qplan CLI now; the language server and client later) with esbuild.
+import * as esbuild from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const watch = process.argv.includes('--watch');
+
+/** @type {esbuild.BuildOptions} */
+const options = {
+  absWorkingDir: root,
+  entryPoints: { 'server/out/qplan': 'server/src/cli/main.ts' },
+  outdir: '.',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  sourcemap: true,
+  external: ['vscode'],
+  banner: { js: '#!/usr/bin/env node' },
+  logLevel: 'warning',
+};
+
+if (watch) {
+  const ctx = await esbuild.context(options);
+  await ctx.watch();
+} else {
+  await esbuild.build(options);
+}

@@ -1,0 +1,5 @@
+// The analysis core's public surface: everything the CLI and the language server may use.
+export * from './model';
+export { analyzePlan } from './plan';
+export { checkPlan, ruleInfo } from './rules';
+export { positionAt, type Position } from './positions';

@@ -1,0 +1,45 @@
+// The document as cleaned lines with their raw offsets: the one form every later pass reads.
+import { cleanLine, rawEnd, rawIndex, type CleanLine } from './normalize';
+import { isNoiseLine } from './noise';
+import { findLineStarts } from './positions';
+
+export interface PlanLine extends CleanLine {
+  /** Offset of the raw line's first character in the document. */
+  start: number;
+  /** Offset just past the raw line's last character, before its line end. */
+  end: number;
+  noise: boolean;
+}
+
+export interface PlanLines {
+  lines: PlanLine[];
+  lineStarts: number[];
+}
+
+/** Cleans every line once. Linear in the text's length. */
+export function readLines(text: string): PlanLines {
+  const lineStarts = findLineStarts(text);
+  const lines: PlanLine[] = new Array(lineStarts.length);
+  for (let i = 0; i < lineStarts.length; i++) {
+    const start = lineStarts[i];
+    let end = i + 1 < lineStarts.length ? lineStarts[i + 1] : text.length;
+    if (end > start && text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    const clean = cleanLine(text.slice(start, end)) as PlanLine;
+    clean.start = start;
+    clean.end = end;
+    clean.noise = isNoiseLine(clean.norm);
+    lines[i] = clean;
+  }
+  return { lines, lineStarts };
+}
+
+/** Document offset of a cleaned-text index on a line. */
+export function offsetAt(line: PlanLine, i: number): number {
+  return line.start + rawIndex(line, i);
+}
+
+/** Document offset just past a cleaned-text range ending at `end`. */
+export function endOffsetAt(line: PlanLine, end: number): number {
+  return line.start + rawEnd(line, end);
+}

@@ -1,0 +1,114 @@
+// The heading tree: which lines are headings, their depth, parent, section kind and extent.
+import type { Heading } from './model';
+import { KIND_RANK, matchHeading } from './headings';
+import { endOffsetAt, offsetAt, type PlanLine } from './lines';
+import { isCellLike, isUnitCell, isValueCell } from './noise';
+import { classifySection, sectionOfTitle } from './sections';
+
+/** Heading kinds that a flattened table's numbered rows can imitate. */
+const WEAK = new Set(['num', 'num-paren', 'circled', 'bullet']);
+const APPENDIX = /^(?:#+)?附件[0-9一二三四五六七八九十]*(?:[:：]|$)/;
+
+export interface Outline {
+  headings: Heading[];
+  /** First line of the body (the first heading), or lines.length when there is none. */
+  bodyStart: number;
+  /** Line after the body: an 附件 line, or lines.length. */
+  bodyEnd: number;
+  /** Lines that belong to flattened tables. */
+  inTable: Uint8Array;
+  /** Per heading, the cleaned-text index where its title starts on its own line. */
+  titleFrom: number[];
+}
+
+/** Finds the headings of the plan body and builds the tree by marker rank. */
+export function buildOutline(lines: PlanLine[]): Outline {
+  const inTable = findTables(lines);
+  const headings: Heading[] = [];
+  const titleFrom: number[] = [];
+  const stack: number[] = [];
+  let bodyStart = lines.length;
+  let bodyEnd = lines.length;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.noise || line.norm.length === 0) continue;
+    if (bodyStart < lines.length && APPENDIX.test(line.norm)) { bodyEnd = i; break; }
+    const m = matchHeading(line.text, line.norm);
+    if (!m) continue;
+    if (bodyStart === lines.length && m.kind === 'bullet') continue;
+    if (inTable[i] && WEAK.has(m.kind)) continue;
+    if (bodyStart === lines.length) bodyStart = i;
+    let titleLine = line;
+    let titleStart = m.titleStart;
+    let titleEnd = m.titleEnd;
+    let title = m.title;
+    // A bullet alone on its line takes its title from the next line.
+    if (!title && m.kind === 'bullet' && i + 1 < lines.length && lines[i + 1].norm && !matchHeading(lines[i + 1].text, lines[i + 1].norm)) {
+      titleLine = lines[i + 1];
+      const next = matchHeading('—' + titleLine.text, '—' + titleLine.norm);
+      titleStart = 0;
+      titleEnd = next ? next.titleEnd - 1 : titleLine.text.length;
+      title = next ? next.title : titleLine.text;
+    }
+    const rank = KIND_RANK[m.kind];
+    while (stack.length && KIND_RANK[headings[stack[stack.length - 1]].kind] >= rank) stack.pop();
+    const parent = stack.length ? stack[stack.length - 1] : -1;
+    headings.push({
+      line: i, kind: m.kind, ordinal: m.ordinal, marker: m.marker, style: m.style, title, depth: stack.length + 1, parent,
+      section: classifySection(title, parent >= 0 ? headings[parent].section : null),
+      bodyEndLine: i, endLine: i,
+      markerSpan: { start: offsetAt(line, m.markerStart), end: endOffsetAt(line, m.markerEnd) },
+      titleSpan: { start: offsetAt(titleLine, titleStart), end: endOffsetAt(titleLine, titleEnd) },
+      task: -1,
+    });
+    titleFrom.push(m.markerEnd);
+    stack.push(headings.length - 1);
+  }
+  setExtents(headings, lines, bodyEnd);
+  return { headings, bodyStart, bodyEnd, inTable, titleFrom };
+}
+
+/** Body end = before the next heading; subtree end = before the next non-descendant. */
+function setExtents(headings: Heading[], lines: PlanLine[], bodyEnd: number): void {
+  const lastText = (from: number, to: number) => {
+    let k = to;
+    while (k > from && (lines[k].norm.length === 0 || lines[k].noise)) k--;
+    return k;
+  };
+  for (let h = 0; h < headings.length; h++) {
+    const next = h + 1 < headings.length ? headings[h + 1].line : bodyEnd;
+    headings[h].bodyEndLine = lastText(headings[h].line, next - 1);
+  }
+  // Children follow their parent, so one backward pass carries each subtree's end upwards.
+  for (const h of headings) h.endLine = h.bodyEndLine;
+  for (let h = headings.length - 1; h >= 0; h--) {
+    const p = headings[h].parent;
+    if (p >= 0) headings[p].endLine = Math.max(headings[p].endLine, headings[h].endLine);
+  }
+}
+
+/** A section heading such as 四、保障措施 is a container, never a task in itself. */
+export function isSectionTitle(h: Heading): boolean {
+  return h.parent < 0 && h.title.length <= 10 && sectionOfTitle(h.title) !== null;
+}
+
+/**
+ * Flattened tables: runs of at least four short cell-like lines of which a third or more
+ * hold values or units (98%, ≥97, 5 家以上, %). Numbered rows inside them are not headings.
+ */
+function findTables(lines: PlanLine[]): Uint8Array {
+  const inTable = new Uint8Array(lines.length);
+  let i = 0;
+  while (i < lines.length) {
+    if (!isCellLike(lines[i].norm)) { i++; continue; }
+    let j = i;
+    let values = 0;
+    while (j < lines.length && (isCellLike(lines[j].norm) || lines[j].norm.length === 0)) {
+      if (isValueCell(lines[j].norm) || isUnitCell(lines[j].norm)) values++;
+      j++;
+    }
+    if (j - i >= 4 && values * 3 >= j - i) inTable.fill(1, i, j);
+    i = j;
+  }
+  return inTable;
+}

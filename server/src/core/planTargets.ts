@@ -1,0 +1,78 @@
+// Targets across the plan: each line of a goal, task or safeguard section, flattened goal
+// tables, and the year in scope (sentence, governing 到20XX年, or the plan's period).
+import type { Heading, Period, Target, Task } from './model';
+import { endOffsetAt, offsetAt, type PlanLine } from './lines';
+import { isUnitCell, isValueCell } from './noise';
+import type { Outline } from './outline';
+import { findTargets, type TargetMatch } from './targets';
+
+const MAY_HOLD_TARGET = /[0-9]|全覆盖|零|低于|高于|快于|好于|十[一二三四五]五/;
+
+/** Reads every target in the body and links it to its task. */
+export function collectTargets(lines: PlanLine[], outline: Outline, tasks: Task[], period: Period | null): Target[] {
+  const { headings, inTable, titleFrom } = outline;
+  const targets: Target[] = [];
+  const scope = new Array<number | null>(headings.length).fill(null);
+  for (let h = 0; h < headings.length; h++) {
+    const head = headings[h];
+    scope[h] = head.parent >= 0 ? scope[head.parent] : null;
+    if (head.section === 'context' || head.section === 'principle') continue;
+    const add = (line: number, m: TargetMatch, yearSource: Target['yearSource'], year: number | null) => {
+      const l = lines[line];
+      const span = { start: offsetAt(l, m.start), end: endOffsetAt(l, m.end) };
+      if (head.task >= 0) tasks[head.task].targets.push(targets.length);
+      targets.push({
+        line, span, text: l.text.slice(m.start, m.end), metric: m.metric, value: m.value, valueMax: m.valueMax,
+        unit: m.unit, comparator: m.comparator, year, yearSource, baseYear: m.baseYear, section: head.section, task: head.task,
+      });
+    };
+    const yearOf = (m: TargetMatch): [Target['yearSource'], number | null] =>
+      m.year !== null ? ['text', m.year] : scope[h] !== null ? ['scope', scope[h]] : period ? ['period', period.end] : [null, null];
+    for (let i = head.line; i <= head.bodyEndLine; i++) {
+      const l = lines[i];
+      if (l.noise) continue;
+      if (inTable[i]) {
+        const end = tableEnd(inTable, i, head.bodyEndLine);
+        if (head.section === 'goal') for (const [line, m] of readGoalTable(lines, i, end)) add(line, m, ...yearOf(m));
+        i = end;
+        continue;
+      }
+      if (!MAY_HOLD_TARGET.test(l.norm)) continue;
+      const found = findTargets(l.text, l.norm, i === head.line ? titleFrom[h] : 0);
+      if (found.leadingYear !== null) scope[h] = found.leadingYear;
+      for (const m of found.targets) add(i, m, ...yearOf(m));
+    }
+  }
+  return targets;
+}
+
+function tableEnd(inTable: Uint8Array, from: number, last: number): number {
+  let j = from;
+  while (j + 1 <= last && inTable[j + 1]) j++;
+  return j;
+}
+
+/**
+ * A goal table flattened one cell per line (指标 / 单位 / 目标值): a text cell followed by a
+ * unit cell and a value cell is one target. Category cells (产品质量) and headers are skipped.
+ */
+function readGoalTable(lines: PlanLine[], from: number, to: number): [number, TargetMatch][] {
+  const cells: number[] = [];
+  for (let i = from; i <= to; i++) if (lines[i].norm) cells.push(i);
+  const out: [number, TargetMatch][] = [];
+  for (let k = 0; k + 2 < cells.length; k++) {
+    const [mi, ui, vi] = [cells[k], cells[k + 1], cells[k + 2]];
+    const metric = lines[mi].norm;
+    const value = lines[vi].norm;
+    if (isValueCell(metric) || !isUnitCell(lines[ui].norm) || !isValueCell(value)) continue;
+    const v = /^([≥≤<>＜＞]?)(\d+(?:\.\d+)?)/.exec(value)!;
+    out.push([vi, {
+      start: 0, end: lines[vi].text.length, metric: lines[mi].text.replace(/[(（](?:新增)[)）]$/, ''),
+      value: Number(v[2]), valueMax: null, unit: lines[ui].text,
+      comparator: /[≥>＞]/.test(v[1]) || /以上/.test(value) ? '>=' : /[≤<＜]/.test(v[1]) || /以下/.test(value) ? '<=' : '=',
+      year: null, baseYear: null,
+    }]);
+    k += 2;
+  }
+  return out;
+}

@@ -1,0 +1,29 @@
+// Offsets to 1-based line/column (UTF-16 code units), the only position form the CLI prints.
+
+export interface Position {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column in UTF-16 code units. */
+  column: number;
+}
+
+/** Splits text into line start offsets, reading CRLF, CR and LF as line ends. */
+export function findLineStarts(text: string): number[] {
+  const starts = [0];
+  const re = /\r\n?|\n/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) starts.push(m.index + m[0].length);
+  return starts;
+}
+
+/** The 1-based line and column of an offset, by binary search over line starts. */
+export function positionAt(lineStarts: readonly number[], offset: number): Position {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
+}

@@ -1,0 +1,214 @@
+// Responsibility clauses (牵头/配合/负责/责任单位:…) found at the end of a task and read into units.
+
+/** Where a clause sits on a cleaned line, in `text` indexes, and what it says. */
+export interface ClauseMatch {
+  start: number;
+  end: number;
+  form: 'bracket' | 'label';
+  closed: boolean;
+  leads: string[];
+  cooperators: string[];
+  standing: string[];
+  /** Units listed twice in one role. */
+  duplicates: string[];
+  /** Units listed both as lead and as cooperator. */
+  bothRoles: string[];
+}
+
+const OPEN = '（(';
+const CLOSE = '）)';
+// 牵头单位: every unit listed leads; 责任单位: the first leads unless cooperators are named too.
+const LEAD_LABEL = /^(?:牵头单位|牵头部门|主办单位)[:：]/;
+const RESP_LABEL = /^(?:责任单位|责任部门|负责单位|主责单位|实施单位|责任主体)[:：]/;
+const COOP_LABEL = /^(?:配合单位|协助单位|协办单位|参与单位|参加单位|配合部门|协同单位|协作单位)[:：]/;
+const LEAD_VERB = /(?:牵头负责|共同牵头|牵头|负责|主办|主责)$/;
+const COOP_VERB = /(?:配合|参加|参与|协同|协助|协办|共同推进)$/;
+const ROLE_WORD = /牵头|负责|配合|参加|参与|协同|协助|协办|主办|责任单位|责任部门|落实/;
+const STANDING = /以下均|以下各项|以下任务|不再(?:一一)?列出|下同/;
+const AGENCY_END = /(?:局|委|办|厅|部|政府|中心|单位|部门|院|会|室|行|署|队|所|公司|小组|支行|总队|集团|法院|检察院|委员会|管委会|团委|妇联|工会|协会|联社|办事处|街道)$/;
+
+/**
+ * Finds the responsibility clause closing a cleaned line: a bracketed clause at the end
+ * (its closing bracket may be lost), or a label line (牵头单位：…；配合单位：…). Look-alikes
+ * such as (设在市质监局), (2011-2015年) and (征求意见稿) name no role and are rejected.
+ */
+export function findClause(text: string, norm: string): ClauseMatch | null {
+  const body = norm.replace(/[。；;，,\s]+$/, '');
+  const bodyEnd = body.length;
+  if (bodyEnd === 0) return null;
+  if (CLOSE.includes(body[bodyEnd - 1])) {
+    const open = matchingOpen(body, bodyEnd - 1);
+    if (open >= 0) {
+      const c = readRoles(text.slice(open + 1, bodyEnd - 1), norm.slice(open + 1, bodyEnd - 1));
+      return c && { ...c, start: open, end: bodyEnd, form: 'bracket', closed: true };
+    }
+  }
+  // A lost closing bracket: the last unmatched opening bracket, followed by a role.
+  const open = lastUnmatchedOpen(body);
+  if (open >= 0 && bodyEnd - open <= 400) {
+    const c = readRoles(text.slice(open + 1, bodyEnd), norm.slice(open + 1, bodyEnd));
+    if (c && (LEAD_LABEL.test(norm.slice(open + 1)) || COOP_LABEL.test(norm.slice(open + 1)) || c.leads.length)) {
+      return { ...c, start: open, end: bodyEnd, form: 'bracket', closed: false };
+    }
+  }
+  const label = /(?:^|[。；;])((?:责任单位|牵头单位|牵头部门|责任部门|主办单位|负责单位)[:：])/.exec(body);
+  if (label) {
+    const start = label.index + label[0].length - label[1].length;
+    const c = readRoles(text.slice(start, bodyEnd), norm.slice(start, bodyEnd));
+    return c && { ...c, start, end: bodyEnd, form: 'label', closed: true };
+  }
+  return null;
+}
+
+function matchingOpen(s: string, close: number): number {
+  let depth = 0;
+  for (let i = close; i >= 0; i--) {
+    const ch = s[i];
+    if (CLOSE.includes(ch)) depth++;
+    else if (OPEN.includes(ch) && --depth === 0) return i;
+  }
+  return -1;
+}
+
+function lastUnmatchedOpen(s: string): number {
+  let depth = 0;
+  for (let i = s.length - 1; i >= 0; i--) {
+    const ch = s[i];
+    if (CLOSE.includes(ch)) depth++;
+    else if (OPEN.includes(ch)) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+type Roles = Omit<ClauseMatch, 'start' | 'end' | 'form' | 'closed'>;
+
+/**
+ * Reads a clause's inside into lead and cooperating units. Parts are split at top-level
+ * ，,；; ; a part names its role by a label before it or a verb after it, and an unlabelled
+ * part continues the role before it. In a 责任单位 list the first unit leads unless the
+ * clause also names cooperators.
+ */
+export function readRoles(text: string, norm: string): Roles | null {
+  if (!ROLE_WORD.test(norm)) return null;
+  const leads: string[] = [];
+  const cooperators: string[] = [];
+  const standing: string[] = [];
+  let responsible: string[] | null = null;
+  let role = null as 'lead' | 'coop' | 'resp' | null;
+  let pending: string[] = [];
+  let sawCoop = false;
+  let sawRole = false;
+  for (const [a, b] of splitTopLevel(norm, /[，,；;。]/)) {
+    let p = norm.slice(a, b);
+    let t = text.slice(a, b);
+    if (STANDING.test(p)) {
+      const m = /(?:以下均需|以下均由|以下均|以下各项由?|以下任务由?)(.+?)(?:按职责)?(?:负责)?(?:落实|实施|执行|推进)?$/.exec(p);
+      if (m) standing.push(...splitUnits(t.slice(m.index + m[0].length - m[1].length), m[1]).filter(isUnitLike));
+      continue;
+    }
+    let labelled: 'lead' | 'coop' | 'resp' | null = null;
+    const ll = LEAD_LABEL.exec(p) ?? RESP_LABEL.exec(p) ?? COOP_LABEL.exec(p);
+    if (ll) {
+      labelled = LEAD_LABEL.test(p) ? 'lead' : RESP_LABEL.test(p) ? 'resp' : 'coop';
+      p = p.slice(ll[0].length);
+      t = t.slice(ll[0].length);
+    }
+    let verb: 'lead' | 'coop' | null = null;
+    const vm = LEAD_VERB.exec(p) ?? COOP_VERB.exec(p);
+    if (vm) {
+      verb = LEAD_VERB.test(p) ? 'lead' : 'coop';
+      p = p.slice(0, vm.index);
+      t = t.slice(0, vm.index);
+    }
+    // 按职责分工负责, 分别负责: the units come before the manner words.
+    const manner = /(?:按职责分工|按照职责分工|按职责|根据职责|分别|共同|等单位|等部门)$/.exec(p);
+    if (manner) { p = p.slice(0, manner.index); t = t.slice(0, manner.index); }
+    const units = [...pending, ...splitUnits(t, p)];
+    pending = [];
+    const r = verb ?? labelled ?? role;
+    if (verb || labelled) sawRole = true;
+    if (r === null) { pending = units; continue; }
+    role = r;
+    if (r === 'resp') (responsible ??= []).push(...units);
+    else if (r === 'coop') { sawCoop = true; cooperators.push(...units); }
+    else leads.push(...units);
+  }
+  if (responsible) {
+    if (sawCoop || leads.length) leads.push(...responsible);
+    else { leads.push(...responsible.slice(0, 1)); cooperators.unshift(...responsible.slice(1)); }
+  }
+  const units = [...leads, ...cooperators, ...standing];
+  // A role with no units at all is an empty clause (牵头单位：); units that are no agency's
+  // name make a look-alike, not a clause.
+  if (units.length ? !units.some(isUnitLike) : !sawRole) return null;
+  return {
+    leads: unique(leads),
+    cooperators: unique(cooperators.filter((u) => !leads.includes(u))),
+    standing,
+    duplicates: unique([...repeated(leads), ...repeated(cooperators)]),
+    bothRoles: unique(leads.filter((u) => cooperators.includes(u))),
+  };
+}
+
+function repeated(xs: string[]): string[] {
+  return xs.filter((u, i) => xs.indexOf(u) !== i);
+}
+
+/** Splits at separators outside brackets (names hold brackets: 县(市、区)政府, 各县级市<区>). */
+function splitTopLevel(s: string, sep: RegExp): [number, number][] {
+  const out: [number, number][] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === '(' || ch === '（' || ch === '<' || ch === '〈' || ch === '《') depth++;
+    else if ((ch === ')' || ch === '）' || ch === '>' || ch === '〉' || ch === '》') && depth > 0) depth--;
+    else if (depth === 0 && sep.test(ch)) { if (i > from) out.push([from, i]); from = i + 1; }
+  }
+  if (s.length > from) out.push([from, s.length]);
+  return out;
+}
+
+/** Unit names in a list: 、 separates; 及/和/以及 only between two unit names (市委宣传部及市政府有关部门). */
+function splitUnits(text: string, norm: string): string[] {
+  const out: string[] = [];
+  for (const [a, b] of splitTopLevel(norm, /[、]/)) {
+    let n = norm.slice(a, b);
+    let t = text.slice(a, b);
+    const re = /以及|及|和/g;
+    let j: RegExpExecArray | null;
+    while ((j = re.exec(n)) !== null) {
+      const left = n.slice(0, j.index);
+      const right = n.slice(j.index + j[0].length);
+      if (isUnitLike(left) && (isUnitLike(right) || /^(?:各|有关|相关|其他)/.test(right))) {
+        pushUnit(out, t.slice(0, j.index));
+        n = right;
+        t = t.slice(j.index + j[0].length);
+        re.lastIndex = 0;
+      }
+    }
+    pushUnit(out, t);
+  }
+  return out;
+}
+
+function pushUnit(out: string[], raw: string): void {
+  const name = raw.replace(/^(?:由|请|要|会同|联合)/, '').replace(/等$/, '');
+  if (name) out.push(name);
+}
+
+function isUnitLike(name: string): boolean {
+  return AGENCY_END.test(name) || /^(?:各|有关|相关)/.test(name);
+}
+
+/** 各成员单位, 各有关部门, 市级各有关部门: "everyone else", not one agency. */
+export function isGenericUnit(name: string): boolean {
+  return /成员单位|有关部门|有关单位|相关部门|相关单位|各部门|各单位|其他部门/.test(name) && !/政府/.test(name);
+}
+
+function unique(xs: string[]): string[] {
+  return [...new Set(xs)];
+}

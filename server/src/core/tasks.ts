@@ -1,0 +1,85 @@
+// Tasks and who answers for them: each task's own clause, else its parent's, else a standing note.
+import type { Clause, Heading, Task } from './model';
+import { endOffsetAt, offsetAt, type PlanLine } from './lines';
+import { isSectionTitle } from './outline';
+import { findClause, type ClauseMatch } from './responsibility';
+
+const MAY_HOLD_CLAUSE = /[)）]$|[)）][。；;，,]$|单位[:：]|部门[:：]|牵头|负责|配合/;
+
+/** Finds each heading's own clause: the last one in its own body, before any child heading. */
+export function findClauses(lines: PlanLine[], headings: Heading[]): Clause[] {
+  const clauses: Clause[] = [];
+  for (let h = 0; h < headings.length; h++) {
+    const head = headings[h];
+    for (let i = head.bodyEndLine; i >= head.line; i--) {
+      const c = clauseOnLine(lines, i, i > head.line);
+      if (c) { clauses.push({ ...c, heading: h }); break; }
+    }
+  }
+  return clauses;
+}
+
+function clauseOnLine(lines: PlanLine[], i: number, mayJoinPrevious: boolean): Omit<Clause, 'heading'> | null {
+  const line = lines[i];
+  if (line.noise || !MAY_HOLD_CLAUSE.test(line.norm)) return null;
+  const c = findClause(line.text, line.norm);
+  if (c) return toClause(c, i, offsetAt(line, c.start), endOffsetAt(line, c.end));
+  // A clause broken across two lines: "（市质监局、" / "市工商局牵头）".
+  const prev = lines[i - 1];
+  if (!mayJoinPrevious || !prev || prev.noise || !/[(（][^)）]*$/.test(prev.norm)) return null;
+  const j = findClause(prev.text + line.text, prev.norm + line.norm);
+  if (!j || j.start >= prev.text.length) return null;
+  return toClause(j, i - 1, offsetAt(prev, j.start), endOffsetAt(line, j.end - prev.text.length));
+}
+
+function toClause(c: ClauseMatch, line: number, start: number, end: number): Omit<Clause, 'heading'> {
+  return {
+    line, span: { start, end }, leads: c.leads, cooperators: c.cooperators, form: c.form,
+    closed: c.closed, standing: c.standing, duplicates: c.duplicates, bothRoles: c.bothRoles,
+  };
+}
+
+/**
+ * Tasks are the leaf items of task and safeguard sections. Each gets its own clause's units,
+ * else its nearest ancestor's, else those of a standing note made earlier in the document;
+ * a standing note's units also join the cooperators of tasks that have their own clause.
+ */
+export function findTasks(headings: Heading[], clauses: Clause[]): Task[] {
+  const hasChild = new Uint8Array(headings.length);
+  for (const h of headings) if (h.parent >= 0) hasChild[h.parent] = 1;
+  const clauseOf = new Int32Array(headings.length).fill(-1);
+  clauses.forEach((c, k) => { clauseOf[c.heading] = k; });
+  const standingFrom = clauses.filter((c) => c.standing.length).sort((a, b) => a.line - b.line);
+  const standingUnits = new Set<string>();
+  let next = 0;
+  const tasks: Task[] = [];
+  for (let h = 0; h < headings.length; h++) {
+    const head = headings[h];
+    if (hasChild[h] || (head.section !== 'task' && head.section !== 'safeguard') || isSectionTitle(head)) continue;
+    let clause = clauseOf[h];
+    let source: Task['clauseSource'] = clause >= 0 ? 'own' : null;
+    for (let p = head.parent; clause < 0 && p >= 0; p = headings[p].parent) {
+      if (clauseOf[p] >= 0) { clause = clauseOf[p]; source = 'parent'; }
+    }
+    const c = clause >= 0 ? clauses[clause] : null;
+    let leads = c ? [...c.leads] : [];
+    let cooperators = c ? [...c.cooperators] : [];
+    // Notes are few; the cap keeps a pathological document linear.
+    for (; next < standingFrom.length && standingFrom[next].line <= head.endLine; next++) {
+      for (const u of standingFrom[next].standing) if (standingUnits.size < 50) standingUnits.add(u);
+    }
+    const standing = [...standingUnits];
+    if (standing.length && !leads.length && !cooperators.length) {
+      leads = [...new Set(standing)];
+      source = 'standing';
+    } else {
+      cooperators = [...new Set([...cooperators, ...standing.filter((u) => !leads.includes(u))])];
+    }
+    head.task = tasks.length;
+    tasks.push({
+      heading: h, line: head.line, endLine: head.endLine, title: head.title, section: head.section,
+      leads, cooperators, clause, clauseSource: source, targets: [],
+    });
+  }
+  return tasks;
+}
