@@ -60,7 +60,7 @@ export function readHeader(lines: HeaderLine[]): Header {
 
 function isTitleFragment(norm: string): boolean {
   return norm.length >= 4 && norm.length <= 30 && !/[。；;，,：:]/.test(norm) && !NOTICE.test(norm) &&
-    !PLAN_WORD.test(norm) && /(?:19|20)\d{2}年|[市县区省]/.test(norm) && !/人民政府$|办公室$/.test(norm);
+    !PLAN_WORD.test(norm) && /(?:19|20)\d{2}年|[市县区省]/.test(norm) && !/人民政府$|办公室$/.test(norm) && parseDate(norm) === null;
 }
 
 function findDocNumber(lines: HeaderLine[]): string | null {

@@ -37,6 +37,8 @@ export function buildOutline(lines: PlanLine[]): Outline {
     if (!m) continue;
     if (bodyStart === lines.length && m.kind === 'bullet') continue;
     if (inTable[i] && WEAK.has(m.kind)) continue;
+    // "1." alone on a line is a table's row number, not a heading.
+    if (!m.title && m.kind !== 'bullet' && WEAK.has(m.kind)) continue;
     if (bodyStart === lines.length) bodyStart = i;
     let titleLine = line;
     let titleStart = m.titleStart;
@@ -94,7 +96,7 @@ export function isSectionTitle(h: Heading): boolean {
 
 /**
  * Flattened tables: runs of at least four short cell-like lines of which a third or more
- * hold values or units (98%, ≥97, 5 家以上, %). Numbered rows inside them are not headings.
+ * hold values, units or row numbers (98%, ≥97, 5 家以上, %, 1.). Numbered rows inside them are not headings.
  */
 function findTables(lines: PlanLine[]): Uint8Array {
   const inTable = new Uint8Array(lines.length);
@@ -104,7 +106,7 @@ function findTables(lines: PlanLine[]): Uint8Array {
     let j = i;
     let values = 0;
     while (j < lines.length && (isCellLike(lines[j].norm) || lines[j].norm.length === 0)) {
-      if (isValueCell(lines[j].norm) || isUnitCell(lines[j].norm)) values++;
+      if (isValueCell(lines[j].norm) || isUnitCell(lines[j].norm) || /^\d{1,3}[.、．]?$/.test(lines[j].norm)) values++;
       j++;
     }
     if (j - i >= 4 && values * 3 >= j - i) inTable.fill(1, i, j);

@@ -106,7 +106,10 @@ export function readRoles(text: string, norm: string): Roles | null {
     let t = text.slice(a, b);
     if (STANDING.test(p)) {
       const m = /(?:以下均需|以下均由|以下均|以下各项由?|以下任务由?)(.+?)(?:按职责)?(?:负责)?(?:落实|实施|执行|推进)?$/.exec(p);
-      if (m) standing.push(...splitUnits(t.slice(m.index + m[0].length - m[1].length), m[1]).filter(isUnitLike));
+      if (m) {
+        const at = p.indexOf(m[1], m.index);
+        standing.push(...splitUnits(t.slice(at, at + m[1].length), m[1]).filter(isUnitLike));
+      }
       continue;
     }
     let labelled: 'lead' | 'coop' | 'resp' | null = null;

@@ -46,11 +46,12 @@ const ENDS_WITH_COUNT_VERB = new RegExp(`(?:${COUNT_VERB}|${WEAK_VERB.replace('|
 const ENDS_WITH_LEVEL_VERB = new RegExp(`(?:${LEVEL})$`);
 const LAST_COUNT_VERB = new RegExp(`(?:${COUNT_VERB})(?!.*(?:${COUNT_VERB}))`);
 const STARTS_WITH_VERB = new RegExp(`^(?:${COUNT_VERB}|${WEAK_VERB})+`);
-const ANY_VERB = new RegExp(`${COUNT_VERB}|${WEAK_VERB}|${LEVEL}|的`);
+// Where the noun after a value ends: a verb that starts a new clause (not 提升/建设, which end names).
+const ANY_VERB = new RegExp(`${COUNT_VERB}|开展|实现|完成|${LEVEL.replace(/\|(?:达|为|占|超)(?=\||$)/g, '')}|的`);
 const DOWN = /(?:下降|降低|减少|削减)(?:比例|幅度)?(?:达到|达)?$/;
 const UP = /(?:增长|提高|提升|增加|上升)(?:比例|幅度)?(?:达到|达)?$/;
 const LEADING_WORDS = /^(?:、|和|及|并|其中|同时|全市|全县|全区|全省|我市|确保|努力|年均|每年|全年|(?:到|至)?(?:19|20)\d{2}年(?:底|末)?|[“"]?十[一二三四五]五[”"]?(?:期间|末|时期)?)+/;
-const TRAILING_WORDS = /(?:分别|均|基本|稳定|持续|继续|要|率先|总体|逐年|全部|累计|至少|共计)+$/;
+const TRAILING_WORDS = /(?:分别|均|基本|稳定|持续|继续|要|率先|总体|逐年|全部|累计|至少|共计|年均|每年)+$/;
 // 较2013年下降比例: the base-year phrase and change verb belong to the comparator, not the metric.
 const CHANGE_TAIL = /(?:(?:较|比|与)(?:(?:19|20)\d{2}|上)年(?:相比)?)?(?:下降|降低|减少|增长|提高|提升|增加)(?:比例|幅度)?$|(?:较|比|与)(?:(?:19|20)\d{2}|上)年(?:相比)?$/;
 const YEAR = /(?<![较比与自从于0-9])(?:到|至|在)?((?:19|20)\d{2})年(?:底|末|前)?(?!\d{0,2}月|以来)/g;
