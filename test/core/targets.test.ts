@@ -70,6 +70,16 @@ describe('the year in scope', () => {
     expect(m.targets.map((t) => `${t.value}:${t.year}:${t.yearSource}`)).toEqual(['97:2025:scope', '99:null:null']);
   });
 
+  it('较上年 means the year before the target year', () => {
+    const m = plan('2015年某市行动计划', '一、主要目标', '主导产品采标率较上年提高1个百分点以上');
+    expect(m.targets.map((t) => `${t.comparator}:${t.value}:${t.year}:${t.baseYear}`)).toEqual(['up:1:2015:2014']);
+  });
+
+  it('a leading 到“十二五”末 governs the items under the same heading (seed 001)', () => {
+    const m = plan('某市意见', '二、主要目标', '到“十二五”末,宏观质量总体水平居全国前列。', '(一)产品质量目标。抽检合格率保持在90%以上。');
+    expect(m.targets.map((t) => `${t.value}:${t.year}:${t.yearSource}`)).toEqual(['90:2015:scope']);
+  });
+
   it('the plan period from the title when nothing closer says', () => {
     const m = plan('某市质量强市建设“十四五”规划', '一、重点任务', '（一）加强监管。每年组织对100种以上产品开展监督抽查。');
     expect(m.targets.map((t) => `${t.value}:${t.year}:${t.yearSource}`)).toEqual(['100:2025:period']);

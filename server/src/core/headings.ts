@@ -23,6 +23,8 @@ export const KIND_RANK: Record<HeadingKind, number> = {
 };
 
 const CN = '[一二三四五六七八九十百〇零]';
+/** First characters a heading line can start with; every other line skips the patterns. */
+const MAY_START_HEADING = new Set([...'第一二三四五六七八九十百〇零（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳—-•·●◆◇▪■□*#>、'].map((c) => c.charCodeAt(0)));
 const MARKDOWN_PREFIX = /^(?:#{1,6}|>)+(?:\*\*)?|^\*\*/;
 const PATTERNS: { kind: HeadingKind; re: RegExp }[] = [
   { kind: 'chapter', re: new RegExp(`^第(${CN}{1,4}|\\d{1,3})章`) },
@@ -45,11 +47,13 @@ const TOC_LINE = /(?:…{1,}|\.{3,}|·{3,}|-{4,}|_{4,})\d{1,3}$/;
  * supplies what is shown. Returns null for body text and look-alikes (一是, TOC rows).
  */
 export function matchHeading(text: string, norm: string): HeadingMatch | null {
+  if (!MAY_START_HEADING.has(norm.charCodeAt(0))) return null;
   let start = 0;
   const md = MARKDOWN_PREFIX.exec(norm);
   if (md) start = md[0].length;
   const rest = start ? norm.slice(start) : norm;
-  if (TOC_LINE.test(rest)) return null;
+  const last = rest.charCodeAt(rest.length - 1);
+  if (last >= 48 && last <= 57 && TOC_LINE.test(rest.slice(-16))) return null;
   for (const { kind, re } of PATTERNS) {
     const m = re.exec(rest);
     if (!m) continue;

@@ -9,7 +9,8 @@ const ADVERT = /1[3-9]\d{9}|微信同号|免费咨询|专业代理|版权代理|
 
 /** True for a cleaned line that is page chrome, a metadata row or an advert, never plan text. */
 export function isNoiseLine(norm: string): boolean {
-  if (norm.length === 0) return false;
+  // Chrome, metadata and adverts are short lines; plan paragraphs are not scanned for them.
+  if (norm.length === 0 || norm.length > 160) return false;
   if (CHROME_WORDS.has(norm)) return true;
   return METADATA_LABEL.test(norm) || CHROME_LINE.test(norm) || ADVERT.test(norm);
 }

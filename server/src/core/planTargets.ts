@@ -23,7 +23,8 @@ export function collectTargets(lines: PlanLine[], outline: Outline, tasks: Task[
       if (head.task >= 0) tasks[head.task].targets.push(targets.length);
       targets.push({
         line, span, text: l.text.slice(m.start, m.end), metric: m.metric, value: m.value, valueMax: m.valueMax,
-        unit: m.unit, comparator: m.comparator, year, yearSource, baseYear: m.baseYear, section: head.section, task: head.task,
+        unit: m.unit, comparator: m.comparator, year, yearSource, section: head.section, task: head.task,
+        baseYear: m.baseYear === -1 ? (year !== null ? year - 1 : null) : m.baseYear,
       });
     };
     const yearOf = (m: TargetMatch): [Target['yearSource'], number | null] =>

@@ -33,8 +33,9 @@ const AGENCY_END = /(?:局|委|办|厅|部|政府|中心|单位|部门|院|会|�
  * such as (设在市质监局), (2011-2015年) and (征求意见稿) name no role and are rejected.
  */
 export function findClause(text: string, norm: string): ClauseMatch | null {
-  const body = norm.replace(/[。；;，,\s]+$/, '');
-  const bodyEnd = body.length;
+  let bodyEnd = norm.length;
+  while (bodyEnd > 0 && '。；;，,'.includes(norm[bodyEnd - 1])) bodyEnd--;
+  const body = bodyEnd === norm.length ? norm : norm.slice(0, bodyEnd);
   if (bodyEnd === 0) return null;
   if (CLOSE.includes(body[bodyEnd - 1])) {
     const open = matchingOpen(body, bodyEnd - 1);
@@ -44,14 +45,14 @@ export function findClause(text: string, norm: string): ClauseMatch | null {
     }
   }
   // A lost closing bracket: the last unmatched opening bracket, followed by a role.
-  const open = lastUnmatchedOpen(body);
+  const open = body.includes('(') || body.includes('（') ? lastUnmatchedOpen(body) : -1;
   if (open >= 0 && bodyEnd - open <= 400) {
     const c = readRoles(text.slice(open + 1, bodyEnd), norm.slice(open + 1, bodyEnd));
     if (c && (LEAD_LABEL.test(norm.slice(open + 1)) || COOP_LABEL.test(norm.slice(open + 1)) || c.leads.length)) {
       return { ...c, start: open, end: bodyEnd, form: 'bracket', closed: false };
     }
   }
-  const label = /(?:^|[。；;])((?:责任单位|牵头单位|牵头部门|责任部门|主办单位|负责单位)[:：])/.exec(body);
+  const label = body.includes('单位') || body.includes('部门') ? /(?:^|[。；;])((?:责任单位|牵头单位|牵头部门|责任部门|主办单位|负责单位)[:：])/.exec(body) : null;
   if (label) {
     const start = label.index + label[0].length - label[1].length;
     const c = readRoles(text.slice(start, bodyEnd), norm.slice(start, bodyEnd));

@@ -30,7 +30,8 @@ export function checkPlan(model: PlanModel, _text: string, options: AnalysisOpti
     const { headings, tasks, clauses } = model;
     const leadSections = options.leadSections ?? DEFAULT_LEAD_SECTIONS;
     const targetSections = options.targetSections ?? DEFAULT_TARGET_SECTIONS;
-    const yearHint = model.period?.end ?? new Date().getFullYear();
+    // Never the clock: the same plan must give the same messages in any year.
+    const yearHint = model.period?.end ?? '20XX';
     for (const t of tasks) {
       const span = headings[t.heading].titleSpan;
       if (!t.leads.length && leadSections.includes(t.section)) {

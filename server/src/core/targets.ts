@@ -14,6 +14,7 @@ export interface TargetMatch {
   comparator: Comparator;
   /** A year stated in the same sentence, if any. */
   year: number | null;
+  /** -1 for 较上年: the year before the target's year, once that is known. */
   baseYear: number | null;
 }
 
@@ -44,7 +45,7 @@ const LEVEL = '稳定保持在|保持在|稳定在|提高到|提高至|提升到
 // 组织 also ends nouns (标准化工作组织), so it only counts as a verb at the start.
 const ENDS_WITH_COUNT_VERB = new RegExp(`(?:${COUNT_VERB}|${WEAK_VERB.replace('|组织', '')})$`);
 const ENDS_WITH_LEVEL_VERB = new RegExp(`(?:${LEVEL})$`);
-const LAST_COUNT_VERB = new RegExp(`(?:${COUNT_VERB})(?!.*(?:${COUNT_VERB}))`);
+const COUNT_VERBS = new RegExp(COUNT_VERB, 'g');
 const STARTS_WITH_VERB = new RegExp(`^(?:${COUNT_VERB}|${WEAK_VERB})+`);
 // Where the noun after a value ends: a verb that starts a new clause (not 提升/建设, which end names).
 const ANY_VERB = new RegExp(`${COUNT_VERB}|开展|实现|完成|${LEVEL.replace(/\|(?:达|为|占|超)(?=\||$)/g, '')}|的`);
@@ -55,8 +56,11 @@ const TRAILING_WORDS = /(?:分别|均|基本|稳定|持续|继续|要|率先|总
 // 较2013年下降比例: the base-year phrase and change verb belong to the comparator, not the metric.
 const CHANGE_TAIL = /(?:(?:较|比|与)(?:(?:19|20)\d{2}|上)年(?:相比)?)?(?:下降|降低|减少|增长|提高|提升|增加)(?:比例|幅度)?$|(?:较|比|与)(?:(?:19|20)\d{2}|上)年(?:相比)?$/;
 const YEAR = /(?<![较比与自从于0-9])(?:到|至|在)?((?:19|20)\d{2})年(?:底|末|前)?(?!\d{0,2}月|以来)/g;
-const FIVE_YEAR = /[“"]?十([一二三四五])五[”"]?(?:期间|末|时期|期末)/g;
-const BASE_YEAR = /(?:较|比|与)((?:19|20)\d{2})年/;
+const FIVE_YEAR = /(?:到|至|在)?[“"]?十([一二三四五])五[”"]?(?:期间|末|时期|期末)/g;
+// 较上年 is read as baseYear -1 here and resolved against the target's year by the caller.
+const BASE_YEAR = /(?:较|比|与)((?:19|20)\d{2}|上)年/;
+// Segments with none of these hold neither a target nor a year: most of a plan's prose.
+const MAY_MATTER = /[0-9年五]|全覆盖|零|于/;
 
 /**
  * Reads the targets on one line of a goal, task or safeguard section. Dates, document
@@ -78,7 +82,8 @@ export function findTargets(text: string, norm: string, from: number): LineTarge
       const b = s.index + g.index + g[0].length;
       if (a >= b) continue;
       const seg = work.slice(a, b);
-      const y = yearIn(seg);
+      if (!MAY_MATTER.test(seg)) continue;
+      const y = seg.includes('年') || seg.includes('五') ? yearIn(seg) : null;
       if (y !== null) {
         sentenceYear = y.year;
         if (a === from && y.at === 0 && targets.length === 0) leadingYear = y.year;
@@ -100,7 +105,7 @@ function yearIn(seg: string): { year: number; at: number } | null {
 
 function readSegment(text: string, work: string, a: number, b: number, year: number | null, out: TargetMatch[]): void {
   const seg = work.slice(a, b);
-  const base = BASE_YEAR.exec(seg);
+  const base = seg.includes('年') ? BASE_YEAR.exec(seg) : null;
   const first = out.length;
   let prevEnd = 0;
   NUMBER.lastIndex = 0;
@@ -140,12 +145,12 @@ function readSegment(text: string, work: string, a: number, b: number, year: num
       metric: metricAt >= 0 ? tidyMetric(text.slice(a + metricAt, a + metricAt + metric.length)) : metric,
       value, valueMax, unit,
       comparator: comparatorOf(pre, tail?.[0] ?? '', valueMax !== null),
-      year, baseYear: base ? Number(base[1]) : null,
+      year, baseYear: base ? (base[1] === '上' ? -1 : Number(base[1])) : null,
     });
     prevEnd = end;
   }
-  readRelative(text, seg, a, year, out, first);
-  pairRespectively(seg, out, first);
+  if (out.length === first && /于|全覆盖|零/.test(seg)) readRelative(text, seg, a, year, out, first);
+  if (out.length - first > 1) pairRespectively(seg, out, first);
 }
 
 /**
@@ -163,8 +168,10 @@ function chooseMetric(pre: string, post: string): string {
   }
   const count = ENDS_WITH_COUNT_VERB.exec(p);
   if (count) return post || tidyBefore(p.slice(0, count.index));
-  const strong = LAST_COUNT_VERB.exec(p);
-  let candidate = strong ? p.slice(strong.index + strong[0].length) : p.replace(STARTS_WITH_VERB, '');
+  let strongEnd = -1;
+  COUNT_VERBS.lastIndex = 0;
+  for (let v = COUNT_VERBS.exec(p); v; v = COUNT_VERBS.exec(p)) strongEnd = v.index + v[0].length;
+  let candidate = strongEnd >= 0 ? p.slice(strongEnd) : p.replace(STARTS_WITH_VERB, '');
   candidate = candidate.replace(TRAILING_WORDS, '');
   if (post && (candidate.length <= 2 || /[对在向把将]$/.test(candidate))) return post;
   return candidate;
@@ -238,5 +245,5 @@ function tidyMetric(m: string): string {
 /** Blanks 《titles》, document numbers and bracketed year spans so their digits are not read. */
 function maskNonTargets(norm: string): string {
   if (!/[《〔\[(（]/.test(norm)) return norm;
-  return norm.replace(/《[^《》]*》|[\u4e00-\u9fa5]{0,8}[〔\[［]\d{0,4}[〕\]］]\d*号|[（(][^（）()]*\d{4}[^（）()]*[）)]/g, (x) => '□'.repeat(x.length));
+  return norm.replace(/《[^《》]*》|[〔\[［]\d{0,4}[〕\]］]\d*号|[（(][^（）()\d]*\d{4}[^（）()]*[）)]/g, (x) => '□'.repeat(x.length));
 }

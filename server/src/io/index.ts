@@ -1,0 +1,5 @@
+// The file layer: reading plan files and expanding folders. Uses fs/path so that the core need not.
+export { PlanReadError } from './errors';
+export { decodePlanBytes, type DecodedText, type TextEncodingName } from './decode';
+export { readPlanFile, readPlanStream, readPlanBytes, MAX_PLAN_BYTES, type PlanFile, type PlanFormat } from './read';
+export { listPlanFiles, isPlanFileName, PLAN_EXTENSIONS } from './list';

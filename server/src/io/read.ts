@@ -1,0 +1,168 @@
+// Reads one plan from a file or a stream: text files are decoded, Word files extracted, anything else refused.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import WordExtractor from 'word-extractor';
+import { decodePlanBytes } from './decode';
+import { PlanReadError } from './errors';
+
+export type PlanFormat = 'text' | 'markdown' | 'docx' | 'doc';
+
+export interface PlanFile {
+  text: string;
+  /** utf-8, utf-16le, utf-16be, gb18030; "word" for text taken out of a .doc/.docx. */
+  encoding: string;
+  format: PlanFormat;
+  /** True when malformed bytes were replaced by U+FFFD while decoding. */
+  lossy?: boolean;
+}
+
+/** Files above this size are refused before they are read. */
+export const MAX_PLAN_BYTES = 64 * 1024 * 1024;
+
+const MB = 1024 * 1024;
+
+/**
+ * Reads a plan file: .txt/.md (or any text) decoded with encoding detection, .docx/.doc through
+ * word-extractor with one line per paragraph. The content decides, not the name: a .txt that is
+ * really a .docx is read as one. Every failure is a PlanReadError naming `file`.
+ */
+export async function readPlanFile(file: string): Promise<PlanFile> {
+  let bytes: Buffer;
+  try {
+    const stat = await fs.stat(file);
+    if (stat.isDirectory()) throw new PlanReadError('是文件夹，不是文件', file);
+    if (stat.size > MAX_PLAN_BYTES) throw new PlanReadError(tooLarge(stat.size), file);
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    throw toReadError(e, file);
+  }
+  try {
+    return await readPlanBytes(bytes, file);
+  } catch (e) {
+    throw toReadError(e, file);
+  }
+}
+
+/** Reads a whole stream (standard input) as a plan, refusing more than MAX_PLAN_BYTES. */
+export async function readPlanStream(stream: NodeJS.ReadableStream, name = '-'): Promise<PlanFile> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+      size += buf.length;
+      if (size > MAX_PLAN_BYTES) throw new PlanReadError(tooLarge(size, true), name);
+      chunks.push(buf);
+    }
+  } catch (e) {
+    throw toReadError(e, name);
+  }
+  try {
+    return await readPlanBytes(Buffer.concat(chunks), name);
+  } catch (e) {
+    throw toReadError(e, name);
+  }
+}
+
+/**
+ * Turns a plan's bytes into text. `name` (a path or "-") only serves the extension hint for
+ * plain text (.md → markdown) and the error message.
+ */
+export async function readPlanBytes(bytes: Uint8Array, name: string): Promise<PlanFile> {
+  const ext = path.extname(name).toLowerCase();
+  const kind = sniff(bytes);
+  switch (kind) {
+    case 'ole':
+      return { text: await extractWord(bytes, name), encoding: 'word', format: 'doc' };
+    case 'zip':
+      if (!containsAscii(bytes, 'word/')) {
+        throw new PlanReadError('不是有效的 Word 文件（压缩包里没有 word/document.xml）', name);
+      }
+      return { text: await extractWord(bytes, name), encoding: 'word', format: 'docx' };
+    case 'pdf':
+      throw new PlanReadError('是 PDF 文件，暂不支持（请另存为 .docx 或 .txt）', name);
+    case 'rtf':
+      throw new PlanReadError('是 RTF 文件，暂不支持（请在 Word 中另存为 .docx）', name);
+    case 'html':
+      if (ext === '.doc' || ext === '.docx') {
+        throw new PlanReadError('不是有效的 Word 文件（实为网页 HTML，请在 Word 中另存为 .docx）', name);
+      }
+      break;
+    case 'text':
+      if (ext === '.docx') throw new PlanReadError('不是有效的 Word 文件（不是 .docx 压缩包）', name);
+      break;
+  }
+  // A .doc that is plain text (some systems export so) is read as the text it is.
+  const decoded = decodeOrName(bytes, name);
+  const format = ext === '.md' || ext === '.markdown' ? 'markdown' : 'text';
+  return { text: decoded.text, encoding: decoded.encoding, format, ...(decoded.lossy ? { lossy: true } : {}) };
+}
+
+function decodeOrName(bytes: Uint8Array, name: string) {
+  try {
+    return decodePlanBytes(bytes);
+  } catch (e) {
+    throw toReadError(e, name);
+  }
+}
+
+type Sniffed = 'ole' | 'zip' | 'pdf' | 'rtf' | 'html' | 'text';
+
+/** Recognises the container formats by their magic numbers. */
+function sniff(b: Uint8Array): Sniffed {
+  const starts = (...sig: number[]) => sig.every((v, i) => b[i] === v);
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'ole';
+  if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) return 'zip';
+  const head = Buffer.from(b.subarray(0, 512)).toString('latin1').replace(/^\ufeff|^\xef\xbb\xbf/, '').trimStart();
+  if (head.startsWith('%PDF-')) return 'pdf';
+  if (head.startsWith('{\\rtf')) return 'rtf';
+  if (/^(<!doctype html|<html|<\?xml[^>]*>\s*<html|mime-version:)/i.test(head)) return 'html';
+  return 'text';
+}
+
+function containsAscii(bytes: Uint8Array, s: string): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(s, 0, 'latin1');
+}
+
+async function extractWord(bytes: Uint8Array, name: string): Promise<string> {
+  let body: string;
+  try {
+    const doc = await new WordExtractor().extract(Buffer.from(bytes));
+    // filterUnicode would turn “” into " and —— into --, corrupting Chinese punctuation.
+    body = doc.getBody({ filterUnicode: false });
+  } catch (e) {
+    const detail = e instanceof Error && e.message ? `：${e.message.split('\n')[0]}` : '';
+    throw new PlanReadError(`不是有效的 Word 文件（无法解析${detail}）`, name);
+  }
+  // Word ends the body with a paragraph mark; keep one final newline like a text file.
+  return body.replace(/\n+$/, '\n');
+}
+
+function tooLarge(size: number, stream = false): string {
+  // A stream is cut off at the limit, so its full size is unknown.
+  if (stream) return `文件过大（超过上限 ${MAX_PLAN_BYTES / MB} MB）`;
+  return `文件过大（${(size / MB).toFixed(1)} MB，上限 ${MAX_PLAN_BYTES / MB} MB）`;
+}
+
+/** Maps any failure to a PlanReadError with a Chinese reason that names the file. */
+export function toReadError(e: unknown, file: string): PlanReadError {
+  if (e instanceof PlanReadError) return e.file === undefined ? e.withFile(file) : e;
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return new PlanReadError('文件不存在', file);
+    case 'EACCES':
+    case 'EPERM':
+      return new PlanReadError('无法读取（没有权限）', file);
+    case 'EISDIR':
+      return new PlanReadError('是文件夹，不是文件', file);
+    case 'EMFILE':
+    case 'ENFILE':
+      return new PlanReadError('无法读取（打开的文件过多）', file);
+    default: {
+      const detail = code ?? (e instanceof Error ? e.message : String(e));
+      return new PlanReadError(`无法读取（${detail}）`, file);
+    }
+  }
+}
