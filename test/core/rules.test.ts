@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diagnostics } from './helpers';
+import { checkPlan } from '../../server/src/core';
+import { diagnostics, plan } from './helpers';
 
 const only = (rule: string, lines: string[], options = {}) => diagnostics(lines, options).filter((d) => d.includes(` ${rule} `));
 
@@ -123,5 +124,21 @@ describe('locale', () => {
     expect(diagnostics(['一、重点任务', '（一）加强品牌培育。'], { locale: 'en', severities: { 'missing-target': 'off' } })).toEqual([
       '2:4 missing-lead Task "加强品牌培育" names no lead unit. Add a responsibility clause at the end of the paragraph, e.g. "（市××局牵头，市××局配合）".',
     ]);
+  });
+});
+
+describe('limits', () => {
+  it('stops a rule after MAX_PER_RULE findings (a pathological document floods nothing)', async () => {
+    const { MAX_PER_RULE } = await import('../../server/src/core/rules');
+    const m = plan('（'.repeat(MAX_PER_RULE + 50));
+    expect(checkPlan(m, m.text).filter((d) => d.rule === 'unbalanced-bracket')).toHaveLength(MAX_PER_RULE);
+  });
+
+  it('reports a rule that fails internally instead of hiding it', () => {
+    const m = plan('一、重点任务', '（一）加强品牌培育。');
+    const broken = { ...m, headings: null as never };
+    const errors: unknown[] = [];
+    expect(checkPlan(broken, m.text, { onInternalError: (e) => errors.push(e) })).toEqual([]);
+    expect(errors).toHaveLength(1);
   });
 });

@@ -2,74 +2,74 @@
 // close on the next line, since clauses and sentences get broken across lines in real copies.
 import type { BracketProblem } from './model';
 
-const PAIRS: Record<string, string> = { '（': '）', '(': ')', '《': '》', '“': '”', '〔': '〕', '【': '】', '[': ']', '［': '］' };
-const FAMILY: Record<string, string> = {
-  '（': 'paren', '(': 'paren', '）': 'paren', ')': 'paren', '《': 'book', '》': 'book', '“': 'quote', '”': 'quote',
-  '〔': 'tortoise', '〕': 'tortoise', '【': 'lenticular', '】': 'lenticular', '[': 'square', ']': 'square', '［': 'square', '］': 'square',
-};
-const MARKS = /[（()）《》“”〔〕【】[\]［］]/g;
-
-interface Open {
-  mark: string;
-  offset: number;
+/** How a line takes part in the check. */
+export const enum LineCheck {
+  Skip = 0,
+  /** Checked; may close brackets left open by the line before. */
+  Carry = 1,
+  /** Checked; starts afresh (a heading, or after a blank line). */
+  Fresh = 2,
 }
 
+// Per code unit: 0 not a mark; family * 2 + 1 for an opener, family * 2 + 2 for a closer.
+const MARK = new Uint8Array(0x10000);
+const PAIRS: [string, string][] = [['（', '）'], ['(', ')'], ['《', '》'], ['“', '”'], ['〔', '〕'], ['【', '】'], ['[', ']'], ['［', '］']];
+const FAMILY = [0, 0, 1, 2, 3, 4, 5, 5]; // （ and ( close each other; so do [ and ［.
+PAIRS.forEach(([o, c], k) => {
+  MARK[o.charCodeAt(0)] = FAMILY[k] * 2 + 1;
+  MARK[c.charCodeAt(0)] = FAMILY[k] * 2 + 2;
+});
+const CLOSER_OF = new Map(PAIRS.map(([o, c]) => [o, c]));
+const OPENER_OF = new Map(PAIRS.map(([o, c]) => [c, o]));
+
 /**
- * Scans the given line ranges (in order) in one pass over the text. `carry` says whether a
- * line may close the previous line's brackets (false for headings and after blank lines).
+ * Checks every line flagged in `checks` (indexed like `lineStarts`) in one pass over the
+ * text. Unclosed brackets are reported where they open, stray closers where they stand.
  */
-export function findBracketProblems(text: string, lines: { start: number; end: number; carry: boolean }[]): BracketProblem[] {
+export function findBracketProblems(text: string, lineStarts: readonly number[], checks: Uint8Array): BracketProblem[] {
   const problems: BracketProblem[] = [];
-  const stack: Open[] = [];
-  let carried = 0;
-  let li = -1;
-  const enterLine = (next: number) => {
-    while (li < next) {
-      // Brackets carried into the line just finished and still open are reported now.
-      if (li >= 0 && carried > 0) {
-        for (const o of stack.splice(0, Math.min(carried, stack.length))) report(o, problems);
+  const open: number[] = []; // offsets of unclosed openers, innermost last
+  let carried = 0; // how many of `open` came from the line before
+  for (let line = 0; line < lineStarts.length; line++) {
+    const check = checks[line];
+    if (check !== LineCheck.Carry || carried < 0) {
+      reportOpen(text, open, 0, open.length, problems);
+      open.length = 0;
+    } else {
+      // Only brackets opened on the line just before may still close here.
+      reportOpen(text, open, 0, open.length - carried, problems);
+      open.splice(0, open.length - carried);
+    }
+    if (check === LineCheck.Skip) { carried = 0; continue; }
+    const fromBefore = open.length;
+    const end = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length;
+    for (let i = lineStarts[line]; i < end; i++) {
+      const m = MARK[text.charCodeAt(i)];
+      if (m === 0) continue;
+      if (m & 1) { open.push(i); continue; }
+      const family = (m - 2) >> 1;
+      let k = open.length - 1;
+      while (k >= 0 && (MARK[text.charCodeAt(open[k])] - 1) >> 1 !== family) k--;
+      if (k < 0) {
+        problems.push({ mark: text[i], offset: i, expected: OPENER_OF.get(text[i]) ?? '', kind: 'unopened' });
+        continue;
       }
-      li++;
-      if (li < lines.length && !lines[li].carry) flushUnclosed(stack, problems);
-      carried = stack.length;
+      reportOpen(text, open, k + 1, open.length, problems);
+      open.length = k;
     }
-  };
-  MARKS.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = MARKS.exec(text)) !== null) {
-    let target = Math.max(li, 0);
-    while (target < lines.length && lines[target].end <= m.index) target++;
-    if (target >= lines.length) break;
-    if (m.index < lines[target].start) continue;
-    enterLine(target);
-    const mark = m[0];
-    if (mark in PAIRS) { stack.push({ mark, offset: m.index }); continue; }
-    const fam = FAMILY[mark];
-    let k = stack.length - 1;
-    while (k >= 0 && FAMILY[stack[k].mark] !== fam) k--;
-    if (k < 0) {
-      problems.push({ mark, offset: m.index, expected: openerOf(mark), kind: 'unopened' });
-      continue;
-    }
-    for (let j = stack.length - 1; j > k; j--) report(stack[j], problems);
-    stack.length = k;
-    carried = Math.min(carried, k);
+    // Openers carried in and still open cannot close later; what opened here may.
+    const stillCarried = Math.min(fromBefore, open.length);
+    reportOpen(text, open, 0, stillCarried, problems);
+    open.splice(0, stillCarried);
+    carried = open.length;
   }
-  enterLine(lines.length);
-  flushUnclosed(stack, problems);
+  reportOpen(text, open, 0, open.length, problems);
   return problems.sort((a, b) => a.offset - b.offset);
 }
 
-function flushUnclosed(stack: Open[], problems: BracketProblem[]): void {
-  for (const o of stack) report(o, problems);
-  stack.length = 0;
-}
-
-function report(o: Open, problems: BracketProblem[]): void {
-  problems.push({ mark: o.mark, offset: o.offset, expected: PAIRS[o.mark], kind: 'unclosed' });
-}
-
-function openerOf(close: string): string {
-  for (const [o, c] of Object.entries(PAIRS)) if (c === close) return o;
-  return '';
+function reportOpen(text: string, open: number[], from: number, to: number, problems: BracketProblem[]): void {
+  for (let j = from; j < to; j++) {
+    const mark = text[open[j]];
+    problems.push({ mark, offset: open[j], expected: CLOSER_OF.get(mark) ?? '', kind: 'unclosed' });
+  }
 }

@@ -1,4 +1,5 @@
 // The document as cleaned lines with their raw offsets: the one form every later pass reads.
+import type { Span } from './model';
 import { cleanLine, rawEnd, rawIndex, type CleanLine } from './normalize';
 import { isNoiseLine } from './noise';
 import { findLineStarts } from './positions';
@@ -30,6 +31,12 @@ export function readLines(text: string): PlanLines {
     lines[i] = { text: c.text, norm: c.norm, map: c.map, shift: c.shift, start, end, noise: isNoiseLine(c.norm) };
   }
   return { lines, lineStarts };
+}
+
+/** The document span of a cleaned-text range [a, b); an empty range is empty at a's offset. */
+export function spanAt(line: PlanLine, a: number, b: number): Span {
+  const start = offsetAt(line, a);
+  return { start, end: b > a ? Math.max(start, endOffsetAt(line, b)) : start };
 }
 
 /** Document offset of a cleaned-text index on a line. */

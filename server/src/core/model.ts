@@ -169,4 +169,6 @@ export interface AnalysisOptions {
   severities?: Partial<Record<RuleId, Severity | 'off'>>;
   /** 'zh-cn' (default) or 'en'. */
   locale?: 'zh-cn' | 'en';
+  /** Called when a rule hits an internal error (that rule's findings are dropped): for logs and tests. */
+  onInternalError?: (error: unknown) => void;
 }

@@ -33,37 +33,50 @@ FOLD[0xff05] = 0x25;
 FOLD[0xff0e] = 0x2e;
 FOLD[0x25cb] = 0x3007;
 
-const SPACE = /[\s\u3000\u00a0\u200b\u200c\u200d\ufeff]/;
+// Per code unit: 1 whitespace (ASCII, ideographic, no-break, zero-width, BOM), 2 an opening
+// bracket that may start a pinyin gloss. One table lookup a character decides what a line needs.
+const SPACE = 1;
+const PAREN = 2;
+const KIND = new Uint8Array(0x10000);
+for (const c of [9, 10, 11, 12, 13, 32, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) KIND[c] = SPACE;
+for (let c = 0x2000; c <= 0x200d; c++) KIND[c] = SPACE;
+KIND[0x28] = PAREN;
+KIND[0xff08] = PAREN;
 // A pinyin gloss after a character: 達(dá) — lowercase letters with a tone mark or tone digit.
-const GLOSS = /[（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]*[1-5]?[）)]|[（(][a-zü]{1,6}[1-5][）)]/g;
-const NEEDS_MAP = /[\s\u3000\u00a0\u200b\u200c\u200d\ufeff]|[（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ1-5]/;
+const GLOSS = /^[（(](?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]*[1-5]?|[a-zü]{1,6}[1-5])[）)]/;
 
 /** Cleans one raw line (without its line end). Linear in the line's length. */
 export function cleanLine(raw: string): CleanLine {
   let a = 0;
   let b = raw.length;
-  while (a < b && SPACE.test(raw[a])) a++;
-  while (b > a && SPACE.test(raw[b - 1])) b--;
-  const inner = a === 0 && b === raw.length ? raw : raw.slice(a, b);
-  let text = inner;
-  let map: Int32Array | null = null;
-  if (NEEDS_MAP.test(inner)) {
-    const drop = new Uint8Array(inner.length);
-    for (const m of inner.matchAll(GLOSS)) {
-      if (m.index! > 0) drop.fill(1, m.index!, m.index! + m[0].length);
+  while (a < b && KIND[raw.charCodeAt(a)] === SPACE) a++;
+  while (b > a && KIND[raw.charCodeAt(b - 1)] === SPACE) b--;
+  let drop: Uint8Array | null = null;
+  let fold = false;
+  for (let i = a; i < b; i++) {
+    const c = raw.charCodeAt(i);
+    if (FOLD[c] !== 0) fold = true;
+    const k = KIND[c];
+    if (k === 0) continue;
+    if (k === SPACE) {
+      (drop ??= new Uint8Array(b - a))[i - a] = 1;
+    } else if (i > a) {
+      const g = GLOSS.exec(raw.slice(i, i + 12));
+      if (g) (drop ??= new Uint8Array(b - a)).fill(1, i - a, i - a + g[0].length);
     }
-    const parts: string[] = [];
-    const offsets: number[] = [];
-    for (let i = 0; i < inner.length; i++) {
-      const ch = inner[i];
-      if (drop[i] || SPACE.test(ch)) continue;
-      parts.push(ch);
-      offsets.push(a + i);
-    }
-    text = parts.join('');
-    map = Int32Array.from(offsets);
   }
-  return { text, norm: foldForMatching(text), map, shift: a };
+  const inner = a === 0 && b === raw.length ? raw : raw.slice(a, b);
+  if (!drop) return { text: inner, norm: fold ? foldForMatching(inner) : inner, map: null, shift: a };
+  const offsets = new Int32Array(inner.length);
+  let n = 0;
+  let text = '';
+  let runStart = 0;
+  for (let i = 0; i <= inner.length; i++) {
+    if (i < inner.length && drop[i] === 0) { offsets[n++] = a + i; continue; }
+    if (i > runStart) text += inner.slice(runStart, i);
+    runStart = i + 1;
+  }
+  return { text, norm: fold ? foldForMatching(text) : text, map: offsets.subarray(0, n), shift: a };
 }
 
 /** Folds full-width letters and digits, ○ and traditional characters; keeps the length. */

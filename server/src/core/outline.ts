@@ -1,7 +1,7 @@
 // The heading tree: which lines are headings, their depth, parent, section kind and extent.
 import type { Heading } from './model';
 import { KIND_RANK, matchHeading } from './headings';
-import { endOffsetAt, offsetAt, type PlanLine } from './lines';
+import { spanAt, type PlanLine } from './lines';
 import { isCellLike, isUnitCell, isValueCell } from './noise';
 import { classifySection, sectionOfTitle } from './sections';
 
@@ -59,8 +59,8 @@ export function buildOutline(lines: PlanLine[]): Outline {
       line: i, kind: m.kind, ordinal: m.ordinal, marker: m.marker, style: m.style, title, depth: stack.length + 1, parent,
       section: classifySection(title, parent >= 0 ? headings[parent].section : null),
       bodyEndLine: i, endLine: i,
-      markerSpan: { start: offsetAt(line, m.markerStart), end: endOffsetAt(line, m.markerEnd) },
-      titleSpan: { start: offsetAt(titleLine, titleStart), end: endOffsetAt(titleLine, titleEnd) },
+      markerSpan: spanAt(line, m.markerStart, m.markerEnd),
+      titleSpan: spanAt(titleLine, titleStart, titleEnd),
       task: -1,
     });
     titleFrom.push(m.markerEnd);

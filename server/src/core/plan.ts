@@ -1,6 +1,6 @@
 // analyzePlan: text in, document model out — one pass per concern, never throwing.
 import type { PlanModel } from './model';
-import { findBracketProblems } from './brackets';
+import { findBracketProblems, LineCheck } from './brackets';
 import { readHeader } from './header';
 import { readLines } from './lines';
 import { findLineStarts } from './positions';
@@ -34,18 +34,15 @@ function readPlan(text: string): PlanModel {
   const clauses = findClauses(lines, outline.headings);
   const tasks = findTasks(outline.headings, clauses);
   const targets = collectTargets(lines, outline, tasks, header.period);
-  const headingLine = new Uint8Array(lines.length);
-  for (const h of outline.headings) headingLine[h.line] = 1;
-  const checked = [];
+  const checks = new Uint8Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    if (l.noise || l.norm.length === 0) continue;
-    checked.push({ start: l.start, end: l.end, carry: !headingLine[i] && i > 0 && lines[i - 1].norm.length > 0 });
+    if (!lines[i].noise && lines[i].norm.length > 0) checks[i] = i > 0 && lines[i - 1].norm.length > 0 ? LineCheck.Carry : LineCheck.Fresh;
   }
+  for (const h of outline.headings) checks[h.line] = LineCheck.Fresh;
   return {
     ...header,
     headings: outline.headings, tasks, clauses, targets, lineStarts, length: text.length,
-    brackets: findBracketProblems(text, checked),
+    brackets: findBracketProblems(text, lineStarts, checks),
   };
 }
 

@@ -1,7 +1,7 @@
 // Targets across the plan: each line of a goal, task or safeguard section, flattened goal
 // tables, and the year in scope (sentence, governing 到20XX年, or the plan's period).
 import type { Heading, Period, Target, Task } from './model';
-import { endOffsetAt, offsetAt, type PlanLine } from './lines';
+import { spanAt, type PlanLine } from './lines';
 import { isUnitCell, isValueCell } from './noise';
 import type { Outline } from './outline';
 import { findTargets, type TargetMatch } from './targets';
@@ -19,7 +19,7 @@ export function collectTargets(lines: PlanLine[], outline: Outline, tasks: Task[
     if (head.section === 'context' || head.section === 'principle') continue;
     const add = (line: number, m: TargetMatch, yearSource: Target['yearSource'], year: number | null) => {
       const l = lines[line];
-      const span = { start: offsetAt(l, m.start), end: endOffsetAt(l, m.end) };
+      const span = spanAt(l, m.start, m.end);
       if (head.task >= 0) tasks[head.task].targets.push(targets.length);
       targets.push({
         line, span, text: l.text.slice(m.start, m.end), metric: m.metric, value: m.value, valueMax: m.valueMax,

@@ -23,6 +23,8 @@ const RESP_LABEL = /^(?:责任单位|责任部门|负责单位|主责单位|实�
 const COOP_LABEL = /^(?:配合单位|协助单位|协办单位|参与单位|参加单位|配合部门|协同单位|协作单位)[:：]/;
 const LEAD_VERB = /(?:牵头负责|共同牵头|牵头|负责|主办|主责)$/;
 const COOP_VERB = /(?:配合|参加|参与|协同|协助|协办|共同推进)$/;
+const LABELS: [RegExp, 'lead' | 'resp' | 'coop'][] = [[LEAD_LABEL, 'lead'], [RESP_LABEL, 'resp'], [COOP_LABEL, 'coop']];
+const VERBS: [RegExp, 'lead' | 'coop'][] = [[LEAD_VERB, 'lead'], [COOP_VERB, 'coop']];
 const ROLE_WORD = /牵头|负责|配合|参加|参与|协同|协助|协办|主办|责任单位|责任部门|落实/;
 const STANDING = /以下均|以下各项|以下任务|不再(?:一一)?列出|下同/;
 const AGENCY_END = /(?:局|委|办|厅|部|政府|中心|单位|部门|院|会|室|行|署|队|所|公司|小组|支行|总队|集团|法院|检察院|委员会|管委会|团委|妇联|工会|协会|联社|办事处|街道)$/;
@@ -48,7 +50,9 @@ export function findClause(text: string, norm: string): ClauseMatch | null {
   const open = body.includes('(') || body.includes('（') ? lastUnmatchedOpen(body) : -1;
   if (open >= 0 && bodyEnd - open <= 400) {
     const c = readRoles(text.slice(open + 1, bodyEnd), norm.slice(open + 1, bodyEnd));
-    if (c && (LEAD_LABEL.test(norm.slice(open + 1)) || COOP_LABEL.test(norm.slice(open + 1)) || c.leads.length)) {
+    // Without its closing bracket a clause must still read as one: a lead, or a role label.
+    const inside = body.slice(open + 1);
+    if (c && (c.leads.length || LABELS.some(([re]) => re.test(inside)))) {
       return { ...c, start: open, end: bodyEnd, form: 'bracket', closed: false };
     }
   }
@@ -102,7 +106,7 @@ export function readRoles(text: string, norm: string): Roles | null {
   let pending: string[] = [];
   let sawCoop = false;
   let sawRole = false;
-  for (const [a, b] of splitTopLevel(norm, /[，,；;。]/)) {
+  for (const [a, b] of splitTopLevel(norm, '，,；;。')) {
     let p = norm.slice(a, b);
     let t = text.slice(a, b);
     if (STANDING.test(p)) {
@@ -114,18 +118,22 @@ export function readRoles(text: string, norm: string): Roles | null {
       continue;
     }
     let labelled: 'lead' | 'coop' | 'resp' | null = null;
-    const ll = LEAD_LABEL.exec(p) ?? RESP_LABEL.exec(p) ?? COOP_LABEL.exec(p);
-    if (ll) {
-      labelled = LEAD_LABEL.test(p) ? 'lead' : RESP_LABEL.test(p) ? 'resp' : 'coop';
+    for (const [re, role] of LABELS) {
+      const ll = re.exec(p);
+      if (!ll) continue;
+      labelled = role;
       p = p.slice(ll[0].length);
       t = t.slice(ll[0].length);
+      break;
     }
     let verb: 'lead' | 'coop' | null = null;
-    const vm = LEAD_VERB.exec(p) ?? COOP_VERB.exec(p);
-    if (vm) {
-      verb = LEAD_VERB.test(p) ? 'lead' : 'coop';
+    for (const [re, role] of VERBS) {
+      const vm = re.exec(p);
+      if (!vm) continue;
+      verb = role;
       p = p.slice(0, vm.index);
       t = t.slice(0, vm.index);
+      break;
     }
     // 按职责分工负责, 分别负责: the units come before the manner words.
     const manner = /(?:按职责分工|按照职责分工|按职责|根据职责|分别|共同|等单位|等部门)$/.exec(p);
@@ -162,7 +170,7 @@ function repeated(xs: string[]): string[] {
 }
 
 /** Splits at separators outside brackets (names hold brackets: 县(市、区)政府, 各县级市<区>). */
-function splitTopLevel(s: string, sep: RegExp): [number, number][] {
+function splitTopLevel(s: string, separators: string): [number, number][] {
   const out: [number, number][] = [];
   let depth = 0;
   let from = 0;
@@ -170,7 +178,7 @@ function splitTopLevel(s: string, sep: RegExp): [number, number][] {
     const ch = s[i];
     if (ch === '(' || ch === '（' || ch === '<' || ch === '〈' || ch === '《') depth++;
     else if ((ch === ')' || ch === '）' || ch === '>' || ch === '〉' || ch === '》') && depth > 0) depth--;
-    else if (depth === 0 && sep.test(ch)) { if (i > from) out.push([from, i]); from = i + 1; }
+    else if (depth === 0 && separators.includes(ch)) { if (i > from) out.push([from, i]); from = i + 1; }
   }
   if (s.length > from) out.push([from, s.length]);
   return out;
@@ -179,7 +187,7 @@ function splitTopLevel(s: string, sep: RegExp): [number, number][] {
 /** Unit names in a list: 、 separates; 及/和/以及 only between two unit names (市委宣传部及市政府有关部门). */
 function splitUnits(text: string, norm: string): string[] {
   const out: string[] = [];
-  for (const [a, b] of splitTopLevel(norm, /[、]/)) {
+  for (const [a, b] of splitTopLevel(norm, '、')) {
     let n = norm.slice(a, b);
     let t = text.slice(a, b);
     const re = /以及|及|和/g;

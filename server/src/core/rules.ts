@@ -16,14 +16,19 @@ export const ruleInfo: Record<RuleId, { severity: Severity; zh: string; en: stri
 
 const DEFAULT_LEAD_SECTIONS: SectionKind[] = ['task'];
 const DEFAULT_TARGET_SECTIONS: SectionKind[] = ['task'];
+/** Past this many findings of one rule a document is not a plan; more would only flood the editor. */
+export const MAX_PER_RULE = 2000;
 
 /** Runs every rule on a model and returns diagnostics sorted by position. Never throws. */
 export function checkPlan(model: PlanModel, _text: string, options: AnalysisOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const locale = options.locale ?? 'zh-cn';
+  const perRule = new Map<RuleId, number>();
   const emit = (rule: RuleId, id: MessageId, span: Span, args: Record<string, string | number>) => {
     const severity = options.severities?.[rule] ?? ruleInfo[rule].severity;
-    if (severity === 'off') return;
+    const n = perRule.get(rule) ?? 0;
+    if (severity === 'off' || n >= MAX_PER_RULE) return;
+    perRule.set(rule, n + 1);
     out.push({ rule, severity, message: renderMessage(id, args, locale), span, args });
   };
   try {
@@ -52,8 +57,9 @@ export function checkPlan(model: PlanModel, _text: string, options: AnalysisOpti
       for (const unit of c.duplicates) emit('clause-format', 'clause-format.duplicate', c.span, { unit });
       for (const unit of c.bothRoles) emit('clause-format', 'clause-format.both-roles', c.span, { unit });
     }
-  } catch {
-    // Rules run on every keystroke; a rule bug loses that rule's findings, never the editor.
+  } catch (e) {
+    // Rules run on every keystroke; a rule bug loses findings, never the editor.
+    options.onInternalError?.(e);
   }
   return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }

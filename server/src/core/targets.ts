@@ -59,8 +59,6 @@ const YEAR = /(?<![较比与自从于0-9])(?:到|至|在)?((?:19|20)\d{2})年(?:
 const FIVE_YEAR = /(?:到|至|在)?[“"]?十([一二三四五])五[”"]?(?:期间|末|时期|期末)/g;
 // 较上年 is read as baseYear -1 here and resolved against the target's year by the caller.
 const BASE_YEAR = /(?:较|比|与)((?:19|20)\d{2}|上)年/;
-// Segments with none of these hold neither a target nor a year: most of a plan's prose.
-const MAY_MATTER = /[0-9年五]|全覆盖|零|于/;
 
 /**
  * Reads the targets on one line of a goal, task or safeguard section. Dates, document
@@ -70,29 +68,43 @@ export function findTargets(text: string, norm: string, from: number): LineTarge
   const work = maskNonTargets(norm);
   const targets: TargetMatch[] = [];
   let leadingYear: number | null = null;
-  const sentence = /[^。！？!?]+/g;
-  let s: RegExpExecArray | null;
-  while ((s = sentence.exec(work)) !== null) {
-    if (s.index + s[0].length <= from) continue;
-    let sentenceYear: number | null = null;
-    const segment = /[^，,；;：:]+/g;
-    let g: RegExpExecArray | null;
-    while ((g = segment.exec(s[0])) !== null) {
-      const a = Math.max(s.index + g.index, from);
-      const b = s.index + g.index + g[0].length;
-      if (a >= b) continue;
-      const seg = work.slice(a, b);
-      if (!MAY_MATTER.test(seg)) continue;
+  let sentenceYear: number | null = null;
+  let segStart = from;
+  let matters = false;
+  // One scan: 。！？ end a sentence (and its year), ，；： end a segment; only segments with a
+  // digit or a year/keyword character are read further.
+  for (let i = from; i <= work.length; i++) {
+    const c = i < work.length ? work.charCodeAt(i) : 0x3002;
+    const stop = STOP[c];
+    if (stop === 0) {
+      if (MATTERS[c]) matters = true;
+      continue;
+    }
+    if (matters && i > segStart) {
+      const seg = work.slice(segStart, i);
       const y = seg.includes('年') || seg.includes('五') ? yearIn(seg) : null;
       if (y !== null) {
         sentenceYear = y.year;
-        if (a === from && y.at === 0 && targets.length === 0) leadingYear = y.year;
+        if (segStart === from && y.at === 0 && targets.length === 0) leadingYear = y.year;
       }
-      readSegment(text, work, a, b, sentenceYear, targets);
+      readSegment(text, work, segStart, i, sentenceYear, targets);
     }
+    if (stop === SENTENCE) sentenceYear = null;
+    segStart = i + 1;
+    matters = false;
   }
   return { targets, leadingYear };
 }
+
+const SEGMENT = 1;
+const SENTENCE = 2;
+const STOP = new Uint8Array(0x10000);
+for (const ch of '，,；;：:') STOP[ch.charCodeAt(0)] = SEGMENT;
+for (const ch of '。！？!?') STOP[ch.charCodeAt(0)] = SENTENCE;
+// Characters without which a segment holds neither a target nor a year: digits, 年, 五 (十四五),
+// 全 (全覆盖), 零 (为零), 于 (不低于…平均水平).
+const MATTERS = new Uint8Array(0x10000);
+for (const ch of '0123456789年五全零于') MATTERS[ch.charCodeAt(0)] = 1;
 
 function yearIn(seg: string): { year: number; at: number } | null {
   YEAR.lastIndex = 0;

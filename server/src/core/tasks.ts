@@ -1,17 +1,23 @@
 // Tasks and who answers for them: each task's own clause, else its parent's, else a standing note.
-import type { Clause, Heading, Task } from './model';
-import { endOffsetAt, offsetAt, type PlanLine } from './lines';
+import type { Clause, Heading, Span, Task } from './model';
+import { endOffsetAt, offsetAt, spanAt, type PlanLine } from './lines';
 import { isSectionTitle } from './outline';
 import { findClause, type ClauseMatch } from './responsibility';
 
 const MAY_HOLD_CLAUSE = /[)）]$|[)）][。；;，,]$|单位[:：]|部门[:：]|牵头|负责|配合/;
 
-/** Finds each heading's own clause: the last one in its own body, before any child heading. */
+/** A clause closes its item: only the last few text lines of a body are searched. */
+const CLAUSE_LINES = 3;
+
+/** Finds each heading's own clause: the last one closing its own body, before any child heading. */
 export function findClauses(lines: PlanLine[], headings: Heading[]): Clause[] {
   const clauses: Clause[] = [];
   for (let h = 0; h < headings.length; h++) {
     const head = headings[h];
-    for (let i = head.bodyEndLine; i >= head.line; i--) {
+    let seen = 0;
+    for (let i = head.bodyEndLine; i >= head.line && seen < CLAUSE_LINES; i--) {
+      if (lines[i].noise || lines[i].norm.length === 0) continue;
+      seen++;
       const c = clauseOnLine(lines, i, i > head.line);
       if (c) { clauses.push({ ...c, heading: h }); break; }
     }
@@ -23,18 +29,18 @@ function clauseOnLine(lines: PlanLine[], i: number, mayJoinPrevious: boolean): O
   const line = lines[i];
   if (line.noise || !MAY_HOLD_CLAUSE.test(line.norm)) return null;
   const c = findClause(line.text, line.norm);
-  if (c) return toClause(c, i, offsetAt(line, c.start), endOffsetAt(line, c.end));
+  if (c) return toClause(c, i, spanAt(line, c.start, c.end));
   // A clause broken across two lines: "（市质监局、" / "市工商局牵头）".
   const prev = lines[i - 1];
   if (!mayJoinPrevious || !prev || prev.noise || !/[(（][^)）]*$/.test(prev.norm)) return null;
   const j = findClause(prev.text + line.text, prev.norm + line.norm);
   if (!j || j.start >= prev.text.length) return null;
-  return toClause(j, i - 1, offsetAt(prev, j.start), endOffsetAt(line, j.end - prev.text.length));
+  return toClause(j, i - 1, { start: offsetAt(prev, j.start), end: endOffsetAt(line, j.end - prev.text.length) });
 }
 
-function toClause(c: ClauseMatch, line: number, start: number, end: number): Omit<Clause, 'heading'> {
+function toClause(c: ClauseMatch, line: number, span: Span): Omit<Clause, 'heading'> {
   return {
-    line, span: { start, end }, leads: c.leads, cooperators: c.cooperators, form: c.form,
+    line, span, leads: c.leads, cooperators: c.cooperators, form: c.form,
     closed: c.closed, standing: c.standing, duplicates: c.duplicates, bothRoles: c.bothRoles,
   };
 }
