@@ -26,15 +26,23 @@ const CN = '[一二三四五六七八九十百〇零]';
 /** First characters a heading line can start with; every other line skips the patterns. */
 const MAY_START_HEADING = new Set([...'第一二三四五六七八九十百〇零（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳—-•·●◆◇▪■□*#>、'].map((c) => c.charCodeAt(0)));
 const MARKDOWN_PREFIX = /^(?:#{1,6}|>)+(?:\*\*)?|^\*\*/;
-const PATTERNS: { kind: HeadingKind; re: RegExp }[] = [
-  { kind: 'chapter', re: new RegExp(`^第(${CN}{1,4}|\\d{1,3})章`) },
-  { kind: 'cn', re: new RegExp(`^(${CN}{1,3})([、．.，,])`) },
-  { kind: 'cn-paren', re: new RegExp(`^([（(])(${CN}{1,3})([）)])`) },
-  { kind: 'num-paren', re: /^([（(])(\d{1,2})([）)])/ },
-  { kind: 'num', re: /^(\d{1,2})([.、])(?![\d.])/ },
-  { kind: 'circled', re: /^([①-⑳])/ },
-  { kind: 'bullet', re: /^(——|--|—|•|·|●|◆|◇|▪|■|□|-|\*(?!\*))/ },
-];
+const CHAPTER = { kind: 'chapter' as const, re: new RegExp(`^第(${CN}{1,4}|\\d{1,3})章`) };
+const CN_MARK = { kind: 'cn' as const, re: new RegExp(`^(${CN}{1,3})([、．.，,])`) };
+const CN_PAREN = { kind: 'cn-paren' as const, re: new RegExp(`^([（(])(${CN}{1,3})([）)])`) };
+const NUM_PAREN = { kind: 'num-paren' as const, re: /^([（(])(\d{1,2})([）)])/ };
+const NUM = { kind: 'num' as const, re: /^(\d{1,2})([.、])(?![\d.])/ };
+const CIRCLED = { kind: 'circled' as const, re: /^([①-⑳])/ };
+const BULLET = { kind: 'bullet' as const, re: /^(——|--|—|•|·|●|◆|◇|▪|■|□|-|\*(?!\*))/ };
+type Pattern = { kind: HeadingKind; re: RegExp };
+/** The patterns worth trying for a line's first character, in order. */
+function patternsFor(first: string): Pattern[] {
+  if (first === '第') return [CHAPTER];
+  if (first === '（' || first === '(') return [CN_PAREN, NUM_PAREN];
+  if (first >= '0' && first <= '9') return [NUM];
+  if (first >= '①' && first <= '⑳') return [CIRCLED];
+  if ('一二三四五六七八九十百〇零'.includes(first)) return [CN_MARK];
+  return [BULLET];
+}
 // 、总体要求: a first-level heading whose numeral was lost.
 const DAMAGED_CN = /^、(?=[^、\d])/;
 // Known section words, for a title that runs on into its body with no separator.
@@ -54,7 +62,7 @@ export function matchHeading(text: string, norm: string): HeadingMatch | null {
   const rest = start ? norm.slice(start) : norm;
   const last = rest.charCodeAt(rest.length - 1);
   if (last >= 48 && last <= 57 && TOC_LINE.test(rest.slice(-16))) return null;
-  for (const { kind, re } of PATTERNS) {
+  for (const { kind, re } of patternsFor(rest[0] ?? '')) {
     const m = re.exec(rest);
     if (!m) continue;
     const markerEnd = start + m[0].length;

@@ -26,7 +26,7 @@ export function readLines(text: string): PlanLines {
     let end = i + 1 < lineStarts.length ? lineStarts[i + 1] : text.length;
     if (end > start && text.charCodeAt(end - 1) === 10) end--;
     if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    const c = cleanLine(text.slice(start, end));
+    const c = cleanLine(text, start, end);
     // One object literal, so every line shares a single hidden class.
     lines[i] = { text: c.text, norm: c.norm, map: c.map, shift: c.shift, start, end, noise: isNoiseLine(c.norm) };
   }

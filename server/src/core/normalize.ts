@@ -45,10 +45,13 @@ KIND[0xff08] = PAREN;
 // A pinyin gloss after a character: 達(dá) — lowercase letters with a tone mark or tone digit.
 const GLOSS = /^[（(](?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]*[1-5]?|[a-zü]{1,6}[1-5])[）)]/;
 
-/** Cleans one raw line (without its line end). Linear in the line's length. */
-export function cleanLine(raw: string): CleanLine {
-  let a = 0;
-  let b = raw.length;
+/**
+ * Cleans the raw line raw[from, to) (without its line end), slicing the source once.
+ * Offsets in the result are relative to `from`. Linear in the line's length.
+ */
+export function cleanLine(raw: string, from = 0, to = raw.length): CleanLine {
+  let a = from;
+  let b = to;
   while (a < b && KIND[raw.charCodeAt(a)] === SPACE) a++;
   while (b > a && KIND[raw.charCodeAt(b - 1)] === SPACE) b--;
   let drop: Uint8Array | null = null;
@@ -61,22 +64,22 @@ export function cleanLine(raw: string): CleanLine {
     if (k === SPACE) {
       (drop ??= new Uint8Array(b - a))[i - a] = 1;
     } else if (i > a) {
-      const g = GLOSS.exec(raw.slice(i, i + 12));
+      const g = GLOSS.exec(raw.slice(i, Math.min(i + 12, b)));
       if (g) (drop ??= new Uint8Array(b - a)).fill(1, i - a, i - a + g[0].length);
     }
   }
   const inner = a === 0 && b === raw.length ? raw : raw.slice(a, b);
-  if (!drop) return { text: inner, norm: fold ? foldForMatching(inner) : inner, map: null, shift: a };
+  if (!drop) return { text: inner, norm: fold ? foldForMatching(inner) : inner, map: null, shift: a - from };
   const offsets = new Int32Array(inner.length);
   let n = 0;
   let text = '';
   let runStart = 0;
   for (let i = 0; i <= inner.length; i++) {
-    if (i < inner.length && drop[i] === 0) { offsets[n++] = a + i; continue; }
+    if (i < inner.length && drop[i] === 0) { offsets[n++] = a - from + i; continue; }
     if (i > runStart) text += inner.slice(runStart, i);
     runStart = i + 1;
   }
-  return { text, norm: fold ? foldForMatching(text) : text, map: offsets.subarray(0, n), shift: a };
+  return { text, norm: fold ? foldForMatching(text) : text, map: offsets.subarray(0, n), shift: a - from };
 }
 
 /** Folds full-width letters and digits, ○ and traditional characters; keeps the length. */

@@ -6,42 +6,39 @@ import { isUnitCell, isValueCell } from './noise';
 import type { Outline } from './outline';
 import { findTargets, type TargetMatch } from './targets';
 
-const MAY_HOLD_TARGET = /[0-9]|全覆盖|零|低于|高于|快于|好于|十[一二三四五]五/;
 
 /** Reads every target in the body and links it to its task. */
 export function collectTargets(lines: PlanLine[], outline: Outline, tasks: Task[], period: Period | null): Target[] {
   const { headings, inTable, titleFrom } = outline;
   const targets: Target[] = [];
   const scope = new Array<number | null>(headings.length).fill(null);
+  const add = (head: Heading, h: number, line: number, m: TargetMatch) => {
+    const l = lines[line];
+    const [yearSource, year]: [Target['yearSource'], number | null] =
+      m.year !== null ? ['text', m.year] : scope[h] !== null ? ['scope', scope[h]] : period ? ['period', period.end] : [null, null];
+    if (head.task >= 0) tasks[head.task].targets.push(targets.length);
+    targets.push({
+      line, span: spanAt(l, m.start, m.end), text: l.text.slice(m.start, m.end), metric: m.metric, value: m.value,
+      valueMax: m.valueMax, unit: m.unit, comparator: m.comparator, year, yearSource, section: head.section, task: head.task,
+      baseYear: m.baseYear === -1 ? (year !== null ? year - 1 : null) : m.baseYear,
+    });
+  };
   for (let h = 0; h < headings.length; h++) {
     const head = headings[h];
     scope[h] = head.parent >= 0 ? scope[head.parent] : null;
     if (head.section === 'context' || head.section === 'principle') continue;
-    const add = (line: number, m: TargetMatch, yearSource: Target['yearSource'], year: number | null) => {
-      const l = lines[line];
-      const span = spanAt(l, m.start, m.end);
-      if (head.task >= 0) tasks[head.task].targets.push(targets.length);
-      targets.push({
-        line, span, text: l.text.slice(m.start, m.end), metric: m.metric, value: m.value, valueMax: m.valueMax,
-        unit: m.unit, comparator: m.comparator, year, yearSource, section: head.section, task: head.task,
-        baseYear: m.baseYear === -1 ? (year !== null ? year - 1 : null) : m.baseYear,
-      });
-    };
-    const yearOf = (m: TargetMatch): [Target['yearSource'], number | null] =>
-      m.year !== null ? ['text', m.year] : scope[h] !== null ? ['scope', scope[h]] : period ? ['period', period.end] : [null, null];
     for (let i = head.line; i <= head.bodyEndLine; i++) {
       const l = lines[i];
       if (l.noise) continue;
       if (inTable[i]) {
         const end = tableEnd(inTable, i, head.bodyEndLine);
-        if (head.section === 'goal') for (const [line, m] of readGoalTable(lines, i, end)) add(line, m, ...yearOf(m));
+        if (head.section === 'goal') for (const [line, m] of readGoalTable(lines, i, end)) add(head, h, line, m);
         i = end;
         continue;
       }
-      if (!MAY_HOLD_TARGET.test(l.norm)) continue;
       const found = findTargets(l.text, l.norm, i === head.line ? titleFrom[h] : 0);
       if (found.leadingYear !== null) scope[h] = found.leadingYear;
-      for (const m of found.targets) add(i, m, ...yearOf(m));
+      for (const m of found.targets) add(head, h, i, m);
     }
   }
   return targets;

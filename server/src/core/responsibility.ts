@@ -1,4 +1,5 @@
 // Responsibility clauses (牵头/配合/负责/责任单位:…) found at the end of a task and read into units.
+import { suffixMatcher, type SuffixMatcher } from './suffix';
 
 /** Where a clause sits on a cleaned line, in `text` indexes, and what it says. */
 export interface ClauseMatch {
@@ -21,13 +22,17 @@ const CLOSE = '）)';
 const LEAD_LABEL = /^(?:牵头单位|牵头部门|主办单位)[:：]/;
 const RESP_LABEL = /^(?:责任单位|责任部门|负责单位|主责单位|实施单位|责任主体)[:：]/;
 const COOP_LABEL = /^(?:配合单位|协助单位|协办单位|参与单位|参加单位|配合部门|协同单位|协作单位)[:：]/;
-const LEAD_VERB = /(?:牵头负责|共同牵头|牵头|负责|主办|主责)$/;
-const COOP_VERB = /(?:配合|参加|参与|协同|协助|协办|共同推进)$/;
+const endsWithLeadVerb = suffixMatcher(['牵头负责', '共同牵头', '牵头', '负责', '主办', '主责']);
+const endsWithCoopVerb = suffixMatcher(['配合', '参加', '参与', '协同', '协助', '协办', '共同推进']);
+// 按职责分工负责, 分别负责: the units come before the manner words.
+const endsWithManner = suffixMatcher(['按职责分工', '按照职责分工', '按职责', '根据职责', '分别', '共同', '等单位', '等部门']);
 const LABELS: [RegExp, 'lead' | 'resp' | 'coop'][] = [[LEAD_LABEL, 'lead'], [RESP_LABEL, 'resp'], [COOP_LABEL, 'coop']];
-const VERBS: [RegExp, 'lead' | 'coop'][] = [[LEAD_VERB, 'lead'], [COOP_VERB, 'coop']];
+const VERBS: [SuffixMatcher, 'lead' | 'coop'][] = [[endsWithLeadVerb, 'lead'], [endsWithCoopVerb, 'coop']];
 const ROLE_WORD = /牵头|负责|配合|参加|参与|协同|协助|协办|主办|责任单位|责任部门|落实/;
 const STANDING = /以下均|以下各项|以下任务|不再(?:一一)?列出|下同/;
-const AGENCY_END = /(?:局|委|办|厅|部|政府|中心|单位|部门|院|会|室|行|署|队|所|公司|小组|支行|总队|集团|法院|检察院|委员会|管委会|团委|妇联|工会|协会|联社|办事处|街道)$/;
+// The last character of an agency name: 局 委 办 厅 部 (政)府 (中)心 (单)位 (部)门 院 会 室 (支)行 署 队 所
+// (公)司 (小)组 (集)团 联 社 处 道 — one lookup instead of an end-anchored alternation.
+const AGENCY_LAST = new Set([...'局委办厅部府心位门院会室行署队所司组团联社处道']);
 
 /**
  * Finds the responsibility clause closing a cleaned line: a bracketed clause at the end
@@ -43,7 +48,7 @@ export function findClause(text: string, norm: string): ClauseMatch | null {
     const open = matchingOpen(body, bodyEnd - 1);
     if (open >= 0) {
       const c = readRoles(text.slice(open + 1, bodyEnd - 1), norm.slice(open + 1, bodyEnd - 1));
-      return c && { ...c, start: open, end: bodyEnd, form: 'bracket', closed: true };
+      return c && located(c, open, bodyEnd, 'bracket', true);
     }
   }
   // A lost closing bracket: the last unmatched opening bracket, followed by a role.
@@ -53,16 +58,20 @@ export function findClause(text: string, norm: string): ClauseMatch | null {
     // Without its closing bracket a clause must still read as one: a lead, or a role label.
     const inside = body.slice(open + 1);
     if (c && (c.leads.length || LABELS.some(([re]) => re.test(inside)))) {
-      return { ...c, start: open, end: bodyEnd, form: 'bracket', closed: false };
+      return located(c, open, bodyEnd, 'bracket', false);
     }
   }
   const label = body.includes('单位') || body.includes('部门') ? /(?:^|[。；;])((?:责任单位|牵头单位|牵头部门|责任部门|主办单位|负责单位)[:：])/.exec(body) : null;
   if (label) {
     const start = label.index + label[0].length - label[1].length;
     const c = readRoles(text.slice(start, bodyEnd), norm.slice(start, bodyEnd));
-    return c && { ...c, start, end: bodyEnd, form: 'label', closed: true };
+    return c && located(c, start, bodyEnd, 'label', true);
   }
   return null;
+}
+
+function located(c: Roles, start: number, end: number, form: ClauseMatch['form'], closed: boolean): ClauseMatch {
+  return { start, end, form, closed, leads: c.leads, cooperators: c.cooperators, standing: c.standing, duplicates: c.duplicates, bothRoles: c.bothRoles };
 }
 
 function matchingOpen(s: string, close: number): number {
@@ -127,17 +136,16 @@ export function readRoles(text: string, norm: string): Roles | null {
       break;
     }
     let verb: 'lead' | 'coop' | null = null;
-    for (const [re, role] of VERBS) {
-      const vm = re.exec(p);
-      if (!vm) continue;
+    for (const [match, role] of VERBS) {
+      const v = match(p);
+      if (!v) continue;
       verb = role;
-      p = p.slice(0, vm.index);
-      t = t.slice(0, vm.index);
+      p = p.slice(0, -v.length);
+      t = t.slice(0, -v.length);
       break;
     }
-    // 按职责分工负责, 分别负责: the units come before the manner words.
-    const manner = /(?:按职责分工|按照职责分工|按职责|根据职责|分别|共同|等单位|等部门)$/.exec(p);
-    if (manner) { p = p.slice(0, manner.index); t = t.slice(0, manner.index); }
+    const manner = endsWithManner(p);
+    if (manner) { p = p.slice(0, -manner.length); t = t.slice(0, -manner.length); }
     const units = [...pending, ...splitUnits(t, p)];
     pending = [];
     const r = verb ?? labelled ?? role;
@@ -208,12 +216,14 @@ function splitUnits(text: string, norm: string): string[] {
 }
 
 function pushUnit(out: string[], raw: string): void {
-  const name = raw.replace(/^(?:由|请|要|会同|联合)/, '').replace(/等$/, '');
+  let name = raw;
+  for (const w of ['由', '请', '要', '会同', '联合']) if (name.startsWith(w)) { name = name.slice(w.length); break; }
+  if (name.endsWith('等')) name = name.slice(0, -1);
   if (name) out.push(name);
 }
 
 function isUnitLike(name: string): boolean {
-  return AGENCY_END.test(name) || /^(?:各|有关|相关)/.test(name);
+  return AGENCY_LAST.has(name[name.length - 1]) || name.startsWith('各') || name.startsWith('有关') || name.startsWith('相关');
 }
 
 /** 各成员单位, 各有关部门, 市级各有关部门: "everyone else", not one agency. */

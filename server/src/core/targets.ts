@@ -2,6 +2,7 @@
 import type { Comparator } from './model';
 import { fiveYearPeriod } from './header';
 import { parseChineseNumber } from './numerals';
+import { combine, stripSuffixes, suffixMatcher } from './suffix';
 
 /** A target as found on one cleaned line, in `text` indexes. */
 export interface TargetMatch {
@@ -31,28 +32,34 @@ const UNITS = [
   '分', '名', '张', '次', '批次', '处', '条', '座', '所', '户', '种', '类', '台', '套', '辆', '床', '篇', '部', '场', '倍', '天', '吨',
   '亩', '元', '人', '%', '‰',
 ];
-const UNIT_RE = new RegExp(`^(?:${UNITS.map((u) => u.replace(/[/%]/g, '\\$&')).join('|')})(?:/(?:万人|千人|人|户|日|年|平方公里))?`);
-const COUNT_UNIT = /^(?:个|家|件|项|名|张|户|人|人次|次|台|套|辆|床|处|所|座|条|种|类|批次|篇|部|场)/;
-const NOT_A_UNIT = /^(?:[年月日号期届级星代版]|季度|周年|世纪|[A-Za-z0-9·])/;
-const TAIL = /^(?:及以上|以上|及以下|以下|左右|以内|之内|多)/;
+const UNIT_RE = new RegExp(`(?:${UNITS.map((u) => u.replace(/[/%]/g, '\\$&')).join('|')})(?:/(?:万人|千人|人|户|日|年|平方公里))?`, 'y');
+const COUNT_UNIT = /(?:个|家|件|项|名|张|户|人|人次|次|台|套|辆|床|处|所|座|条|种|类|批次|篇|部|场)/y;
+const MULTIPLIER: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3 };
+const NOT_A_UNIT = /(?:[年月日号期届级星代版]|季度|周年|世纪|[A-Za-z0-9·])/y;
+const TAIL = /(?:及以上|以上|及以下|以下|左右|以内|之内|多)/y;
 const NUMBER = /(?<![A-Za-z0-9.\/·第□-])(\d+(?:\.\d+)?)(?:[-—–~～至](\d+(?:\.\d+)?))?/g;
-const LEVEL_VERB = /(?:稳定保持在|保持在|稳定在|提高到|提高至|提升到|提升至|降低到|降低至|下降到|下降至|控制在|不低于|不少于|不高于|不超过|小于|大于|达到|低于|高于|超过|降至|降到|保持|均在|均为|达|为|超|≥|≤|>|<|＞|＜)$/;
+// A bare number (no unit, no 以上) is a target only right after one of these: 达到92.
+const endsWithLevelWord = suffixMatcher('稳定保持在|保持在|稳定在|提高到|提高至|提升到|提升至|降低到|降低至|下降到|下降至|控制在|不低于|不少于|不高于|不超过|小于|大于|达到|低于|高于|超过|降至|降到|保持|均在|均为|达|为|超|≥|≤|>|<|＞|＜'.split('|'));
 // Verbs that introduce a count (新增10个, 培育…企业) and may sit anywhere before the value.
 const COUNT_VERB = '新增|培育|创建|争创|建成|打造|引进|选树|认定|获评|获得|制修订|制订|修订|起草|落户|累计|争取|力争';
 // Verbs that also occur inside names (质量提升示范区): trusted only at the start or the end.
 const WEAK_VERB = '提升|建设|开展|完成|实现|采用|参与|参加|组织|覆盖|扩大|突破|培训|制定';
 const LEVEL = '稳定保持在|保持在|稳定在|提高到|提高至|提升到|提升至|降低到|降低至|下降到|下降至|控制在|不低于|不少于|不高于|不超过|小于|大于|达到|降至|降到|低于|高于|超过|保持|均在|均为|共计|下降|降低|减少|削减|增长|增加|提高|达|为|占|超';
 // 组织 also ends nouns (标准化工作组织), so it only counts as a verb at the start.
-const ENDS_WITH_COUNT_VERB = new RegExp(`(?:${COUNT_VERB}|${WEAK_VERB.replace('|组织', '')})$`);
-const ENDS_WITH_LEVEL_VERB = new RegExp(`(?:${LEVEL})$`);
+const endsWithCountVerb = suffixMatcher(`${COUNT_VERB}|${WEAK_VERB}`.split('|').filter((w) => w !== '组织'));
+const endsWithLevelVerb = suffixMatcher(LEVEL.split('|'));
 const COUNT_VERBS = new RegExp(COUNT_VERB, 'g');
 const STARTS_WITH_VERB = new RegExp(`^(?:${COUNT_VERB}|${WEAK_VERB})+`);
 // Where the noun after a value ends: a verb that starts a new clause (not 提升/建设, which end names).
 const ANY_VERB = new RegExp(`${COUNT_VERB}|开展|实现|完成|${LEVEL.replace(/\|(?:达|为|占|超)(?=\||$)/g, '')}|的`);
-const DOWN = /(?:下降|降低|减少|削减)(?:比例|幅度)?(?:达到|达)?$/;
-const UP = /(?:增长|提高|提升|增加|上升)(?:比例|幅度)?(?:达到|达)?$/;
+const endsWithDown = suffixMatcher(combine(['下降', '降低', '减少', '削减'], ['', '比例', '幅度'], ['', '达到', '达']));
+const endsWithUp = suffixMatcher(combine(['增长', '提高', '提升', '增加', '上升'], ['', '比例', '幅度'], ['', '达到', '达']));
+const endsWithAtLeast = suffixMatcher(['不低于', '不少于']);
+const endsWithAtMost = suffixMatcher(['控制在', '不超过', '不高于', '低于', '小于', '降至', '降到', '降低到', '降低至', '下降到', '下降至', '≤', '<', '＜']);
+const endsWithAbove = suffixMatcher(['超过', '高于', '大于', '超', '≥', '>', '＞']);
+const endsWithKeep = suffixMatcher(['保持', '保持在', '稳定在', '均为', '为']);
 const LEADING_WORDS = /^(?:、|和|及|并|其中|同时|全市|全县|全区|全省|我市|确保|努力|年均|每年|全年|(?:到|至)?(?:19|20)\d{2}年(?:底|末)?|[“"]?十[一二三四五]五[”"]?(?:期间|末|时期)?)+/;
-const TRAILING_WORDS = /(?:分别|均|基本|稳定|持续|继续|要|率先|总体|逐年|全部|累计|至少|共计|年均|每年)+$/;
+const trailingWords = suffixMatcher(['分别', '均', '基本', '稳定', '持续', '继续', '要', '率先', '总体', '逐年', '全部', '累计', '至少', '共计', '年均', '每年']);
 // 较2013年下降比例: the base-year phrase and change verb belong to the comparator, not the metric.
 const CHANGE_TAIL = /(?:(?:较|比|与)(?:(?:19|20)\d{2}|上)年(?:相比)?)?(?:下降|降低|减少|增长|提高|提升|增加)(?:比例|幅度)?$|(?:较|比|与)(?:(?:19|20)\d{2}|上)年(?:相比)?$/;
 const YEAR = /(?<![较比与自从于0-9])(?:到|至|在)?((?:19|20)\d{2})年(?:底|末|前)?(?!\d{0,2}月|以来)/g;
@@ -65,22 +72,25 @@ const BASE_YEAR = /(?:较|比|与)((?:19|20)\d{2}|上)年/;
  * numbers, ordinals, titles in 《》 and codes such as 5S, PM2.5 or 96366 are never targets.
  */
 export function findTargets(text: string, norm: string, from: number): LineTargets {
+  let any = false;
+  for (let i = from; i < norm.length && !any; i++) any = matters(norm, i);
+  if (!any) return NOTHING;
   const work = maskNonTargets(norm);
   const targets: TargetMatch[] = [];
   let leadingYear: number | null = null;
   let sentenceYear: number | null = null;
   let segStart = from;
-  let matters = false;
+  let segMatters = false;
   // One scan: 。！？ end a sentence (and its year), ，；： end a segment; only segments with a
   // digit or a year/keyword character are read further.
   for (let i = from; i <= work.length; i++) {
     const c = i < work.length ? work.charCodeAt(i) : 0x3002;
     const stop = STOP[c];
     if (stop === 0) {
-      if (MATTERS[c]) matters = true;
+      if (!segMatters && matters(work, i)) segMatters = true;
       continue;
     }
-    if (matters && i > segStart) {
+    if (segMatters && i > segStart) {
       const seg = work.slice(segStart, i);
       const y = seg.includes('年') || seg.includes('五') ? yearIn(seg) : null;
       if (y !== null) {
@@ -91,20 +101,30 @@ export function findTargets(text: string, norm: string, from: number): LineTarge
     }
     if (stop === SENTENCE) sentenceYear = null;
     segStart = i + 1;
-    matters = false;
+    segMatters = false;
   }
   return { targets, leadingYear };
 }
 
+const NOTHING: LineTargets = Object.freeze({ targets: [], leadingYear: null }) as LineTargets;
 const SEGMENT = 1;
 const SENTENCE = 2;
 const STOP = new Uint8Array(0x10000);
 for (const ch of '，,；;：:') STOP[ch.charCodeAt(0)] = SEGMENT;
 for (const ch of '。！？!?') STOP[ch.charCodeAt(0)] = SENTENCE;
-// Characters without which a segment holds neither a target nor a year: digits, 年, 五 (十四五),
-// 全 (全覆盖), 零 (为零), 于 (不低于…平均水平).
+// What a segment needs to hold a target or a year: a digit (2025年 too), 五 (十四五), 零 (为零),
+// 全覆盖, or 于 after 低/高/快/好 (不低于…平均水平). 全 and 于 alone are too common (安全, 关于).
 const MATTERS = new Uint8Array(0x10000);
-for (const ch of '0123456789年五全零于') MATTERS[ch.charCodeAt(0)] = 1;
+for (const ch of '0123456789五零') MATTERS[ch.charCodeAt(0)] = 1;
+MATTERS['全'.charCodeAt(0)] = 2;
+MATTERS['于'.charCodeAt(0)] = 3;
+
+function matters(s: string, i: number): boolean {
+  const m = MATTERS[s.charCodeAt(i)];
+  if (m === 1) return true;
+  if (m === 2) return s[i + 1] === '覆';
+  return m === 3 && '低高快好'.includes(s[i - 1]);
+}
 
 function yearIn(seg: string): { year: number; at: number } | null {
   YEAR.lastIndex = 0;
@@ -123,27 +143,36 @@ function readSegment(text: string, work: string, a: number, b: number, year: num
   NUMBER.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NUMBER.exec(seg)) !== null) {
-    const after = seg.slice(m.index + m[0].length);
-    if (NOT_A_UNIT.test(after)) continue;
+    // Sticky patterns read what follows the number in place, without slicing.
+    const at = m.index + m[0].length;
+    NOT_A_UNIT.lastIndex = at;
+    if (NOT_A_UNIT.test(seg)) continue;
     const pre = seg.slice(prevEnd, m.index);
     let value = Number(m[1]);
     let valueMax = m[2] !== undefined ? Number(m[2]) : null;
-    let i = 0;
+    let i = at;
     let unit = '';
-    const mult = /^[万亿千]/.exec(after);
-    if (mult && (COUNT_UNIT.test(after.slice(1)) || !UNIT_RE.test(after))) {
-      const k = mult[0] === '万' ? 1e4 : mult[0] === '亿' ? 1e8 : 1e3;
-      value *= k;
-      if (valueMax !== null) valueMax *= k;
-      i = 1;
+    const k = MULTIPLIER[seg[at]];
+    let mult = false;
+    if (k !== undefined) {
+      COUNT_UNIT.lastIndex = at + 1;
+      UNIT_RE.lastIndex = at;
+      if (COUNT_UNIT.test(seg) || !UNIT_RE.test(seg)) {
+        mult = true;
+        value *= k;
+        if (valueMax !== null) valueMax *= k;
+        i++;
+      }
     }
-    const u = UNIT_RE.exec(after.slice(i));
-    if (u) { unit = text.slice(a + m.index + m[0].length + i, a + m.index + m[0].length + i + u[0].length); i += u[0].length; }
-    const tail = TAIL.exec(after.slice(i));
+    UNIT_RE.lastIndex = i;
+    const u = UNIT_RE.exec(seg);
+    if (u) { unit = text.slice(a + i, a + i + u[0].length); i += u[0].length; }
+    TAIL.lastIndex = i;
+    const tail = TAIL.exec(seg);
     if (tail) i += tail[0].length;
-    if (!u && !tail && !mult && !LEVEL_VERB.test(pre)) continue;
+    if (!u && !tail && !mult && !endsWithLevelWord(pre)) continue;
     if (!u && /^(?:19|20)\d{2}$/.test(m[1])) continue;
-    const valueEnd = m.index + m[0].length + i;
+    const valueEnd = i;
     if (isBareValue(seg)) continue;
     const post = postNoun(seg.slice(valueEnd));
     let metric = chooseMetric(pre, post);
@@ -172,25 +201,32 @@ function readSegment(text: string, work: string, a: number, b: number, year: num
  */
 function chooseMetric(pre: string, post: string): string {
   const p = pre.replace(LEADING_WORDS, '');
-  if (!p || /[、和及与]$/.test(pre) || /等$/.test(p)) return post;
-  const level = ENDS_WITH_LEVEL_VERB.exec(p);
+  if (!p || '、和及与'.includes(pre[pre.length - 1]) || p.endsWith('等')) return post;
+  const level = endsWithLevelVerb(p);
   if (level) {
-    const before = tidyBefore(p.slice(0, level.index));
+    const before = tidyBefore(p.slice(0, p.length - level.length));
     return before || post;
   }
-  const count = ENDS_WITH_COUNT_VERB.exec(p);
-  if (count) return post || tidyBefore(p.slice(0, count.index));
+  const count = endsWithCountVerb(p);
+  if (count) return post || tidyBefore(p.slice(0, p.length - count.length));
   let strongEnd = -1;
   COUNT_VERBS.lastIndex = 0;
   for (let v = COUNT_VERBS.exec(p); v; v = COUNT_VERBS.exec(p)) strongEnd = v.index + v[0].length;
   let candidate = strongEnd >= 0 ? p.slice(strongEnd) : p.replace(STARTS_WITH_VERB, '');
-  candidate = candidate.replace(TRAILING_WORDS, '');
-  if (post && (candidate.length <= 2 || /[对在向把将]$/.test(candidate))) return post;
+  candidate = stripSuffixes(candidate, trailingWords);
+  if (post && (candidate.length <= 2 || '对在向把将'.includes(candidate[candidate.length - 1]))) return post;
   return candidate;
 }
 
 function tidyBefore(s: string): string {
-  return s.replace(STARTS_WITH_VERB, '').replace(CHANGE_TAIL, '').replace(TRAILING_WORDS, '').replace(CHANGE_TAIL, '');
+  const t = stripChangeTail(stripSuffixes(stripChangeTail(s.replace(STARTS_WITH_VERB, '')), trailingWords));
+  return t;
+}
+
+/** CHANGE_TAIL on the last 16 characters only: the phrase is never longer, and the scan stays short. */
+function stripChangeTail(s: string): string {
+  if (s.length <= 16) return s.replace(CHANGE_TAIL, '');
+  return s.slice(0, -16) + s.slice(-16).replace(CHANGE_TAIL, '');
 }
 
 /** The noun right after a value: 10个[甘肃名牌产品], cut at the next item, verb or 的. */
@@ -208,13 +244,13 @@ function isBareValue(seg: string): boolean {
 }
 
 function comparatorOf(pre: string, tail: string, range: boolean): Comparator {
-  if (DOWN.test(pre)) return 'down';
-  if (UP.test(pre)) return 'up';
+  if (endsWithDown(pre)) return 'down';
+  if (endsWithUp(pre)) return 'up';
   if (tail === '左右') return '~';
-  if (/(?:不低于|不少于)$/.test(pre)) return '>=';
-  if (/以下|以内|之内/.test(tail) || /(?:控制在|不超过|不高于|低于|小于|降至|降到|降低到|降低至|下降到|下降至|≤|<|＜)$/.test(pre)) return '<=';
-  if (/以上|多/.test(tail) || /(?:超过|高于|大于|超|≥|>|＞)$/.test(pre)) return '>=';
-  if (range || /(?:保持|保持在|稳定在|均为|为)$/.test(pre)) return '=';
+  if (endsWithAtLeast(pre)) return '>=';
+  if (/以下|以内|之内/.test(tail) || endsWithAtMost(pre)) return '<=';
+  if (/以上|多/.test(tail) || endsWithAbove(pre)) return '>=';
+  if (range || endsWithKeep(pre)) return '=';
   return '>=';
 }
 

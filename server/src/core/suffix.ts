@@ -1,0 +1,32 @@
+// Word lists matched at the end of a string. An end-anchored regex alternation is retried from
+// every position of its input; indexing the words by their last character makes it a lookup.
+
+/** Returns the longest word of `words` that `s` ends with, or null. */
+export type SuffixMatcher = (s: string) => string | null;
+
+/** Builds a matcher; words may be given with optional parts expanded by the caller. */
+export function suffixMatcher(words: readonly string[]): SuffixMatcher {
+  const byLast = new Map<number, string[]>();
+  for (const w of [...new Set(words)].sort((a, b) => b.length - a.length)) {
+    const last = w.charCodeAt(w.length - 1);
+    const list = byLast.get(last);
+    if (list) list.push(w);
+    else byLast.set(last, [w]);
+  }
+  return (s) => {
+    const list = byLast.get(s.charCodeAt(s.length - 1));
+    if (list) for (const w of list) if (s.endsWith(w)) return w;
+    return null;
+  };
+}
+
+/** Every combination of the parts, each part a list of alternatives ('' for optional). */
+export function combine(...parts: readonly (readonly string[])[]): string[] {
+  return parts.reduce<string[]>((acc, part) => acc.flatMap((a) => part.map((p) => a + p)), ['']).filter(Boolean);
+}
+
+/** Strips, repeatedly, any of the words from the end of `s`. */
+export function stripSuffixes(s: string, match: SuffixMatcher): string {
+  for (let w = match(s); w && s.length; w = match(s)) s = s.slice(0, -w.length);
+  return s;
+}
