@@ -10,5 +10,6 @@ export default defineConfig({
     // Forks, not threads: test/support/watchdog.ts ends a hung run by killing its own process.
     pool: 'forks',
     testTimeout: 10_000,
+    reporters: ['default', './test/support/plainSummary.ts'],
   },
 });
