@@ -4,7 +4,13 @@ import { endOffsetAt, offsetAt, spanAt, type PlanLine } from './lines';
 import { isSectionTitle } from './outline';
 import { findClause, type ClauseMatch } from './responsibility';
 
-const MAY_HOLD_CLAUSE = /[)）]$|[)）][。；;，,]$|单位[:：]|部门[:：]|牵头|负责|配合/;
+/** A line can hold a clause only if it ends in a closing bracket or names a role. */
+function mayHoldClause(norm: string): boolean {
+  const last = norm[norm.length - 1];
+  const beforeLast = norm[norm.length - 2];
+  return last === ')' || last === '）' || ((beforeLast === ')' || beforeLast === '）') && '。；;，,'.includes(last)) ||
+    norm.includes('单位') || norm.includes('部门') || norm.includes('牵头') || norm.includes('负责') || norm.includes('配合');
+}
 
 /** A clause closes its item: only the last few text lines of a body are searched. */
 const CLAUSE_LINES = 3;
@@ -27,7 +33,7 @@ export function findClauses(lines: PlanLine[], headings: Heading[]): Clause[] {
 
 function clauseOnLine(lines: PlanLine[], i: number, mayJoinPrevious: boolean): Omit<Clause, 'heading'> | null {
   const line = lines[i];
-  if (line.noise || !MAY_HOLD_CLAUSE.test(line.norm)) return null;
+  if (line.noise || !mayHoldClause(line.norm)) return null;
   const c = findClause(line.text, line.norm);
   if (c) return toClause(c, i, spanAt(line, c.start, c.end));
   // A clause broken across two lines: "（市质监局、" / "市工商局牵头）".
