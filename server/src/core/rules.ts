@@ -19,7 +19,10 @@ const DEFAULT_TARGET_SECTIONS: SectionKind[] = ['task'];
 /** Past this many findings of one rule a document is not a plan; more would only flood the editor. */
 export const MAX_PER_RULE = 2000;
 
-/** Runs every rule on a model and returns diagnostics sorted by position. Never throws. */
+/**
+ * Runs every rule on a model and returns diagnostics sorted by position. Never throws. The
+ * text is the one the model was read from; today's rules need only the model.
+ */
 export function checkPlan(model: PlanModel, _text: string, options: AnalysisOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const locale = options.locale ?? 'zh-cn';

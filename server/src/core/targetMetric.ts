@@ -1,0 +1,68 @@
+// Naming a target's metric: which words around a value say what is measured.
+import { stripSuffixes, suffixMatcher } from './suffix';
+
+// Verbs that introduce a count (新增10个, 培育…企业) and may sit anywhere before the value.
+const COUNT_VERB = '新增|培育|创建|争创|建成|打造|引进|选树|认定|获评|获得|制修订|制订|修订|起草|落户|累计|争取|力争';
+// Verbs that also occur inside names (质量提升示范区): trusted only at the start or the end.
+const WEAK_VERB = '提升|建设|开展|完成|实现|采用|参与|参加|组织|覆盖|扩大|突破|培训|制定';
+const LEVEL = '稳定保持在|保持在|稳定在|提高到|提高至|提升到|提升至|降低到|降低至|下降到|下降至|控制在|不低于|不少于|不高于|不超过|小于|大于|达到|降至|降到|低于|高于|超过|保持|均在|均为|共计|下降|降低|减少|削减|增长|增加|提高|达|为|占|超';
+// 组织 also ends nouns (标准化工作组织), so it only counts as a verb at the start.
+const endsWithCountVerb = suffixMatcher(`${COUNT_VERB}|${WEAK_VERB}`.split('|').filter((w) => w !== '组织'));
+const endsWithLevelVerb = suffixMatcher(LEVEL.split('|'));
+const COUNT_VERBS = new RegExp(COUNT_VERB, 'g');
+const STARTS_WITH_VERB = new RegExp(`^(?:${COUNT_VERB}|${WEAK_VERB})+`);
+// Where the noun after a value ends: a verb that starts a new clause (not 提升/建设, which end names).
+const ANY_VERB = new RegExp(`${COUNT_VERB}|开展|实现|完成|${LEVEL.replace(/\|(?:达|为|占|超)(?=\||$)/g, '')}|的`);
+export const LEADING_WORDS = /^(?:、|和|及|并|其中|同时|全市|全县|全区|全省|我市|确保|努力|年均|每年|全年|(?:到|至)?(?:19|20)\d{2}年(?:底|末)?|[“"]?十[一二三四五]五[”"]?(?:期间|末|时期)?)+/;
+const trailingWords = suffixMatcher(['分别', '均', '基本', '稳定', '持续', '继续', '要', '率先', '总体', '逐年', '全部', '累计', '至少', '共计', '年均', '每年']);
+// 较2013年下降比例: the base-year phrase and change verb belong to the comparator, not the metric.
+const CHANGE_TAIL = /(?:(?:较|比|与)(?:(?:19|20)\d{2}|上)年(?:相比)?)?(?:下降|降低|减少|增长|提高|提升|增加)(?:比例|幅度)?$|(?:较|比|与)(?:(?:19|20)\d{2}|上)年(?:相比)?$/;
+
+/**
+ * Which words name the measured thing. After a level verb (合格率达到97%) it is the text
+ * before the verb; after a count verb (新增10个甘肃名牌产品) the noun after the value; with
+ * the verb first (新增中国驰名商标5件) the words between verb and value.
+ */
+export function chooseMetric(pre: string, post: string): string {
+  const p = pre.replace(LEADING_WORDS, '');
+  if (!p || '、和及与'.includes(pre[pre.length - 1]) || p.endsWith('等')) return post;
+  const level = endsWithLevelVerb(p);
+  if (level) {
+    const before = tidyBefore(p.slice(0, p.length - level.length));
+    return before || post;
+  }
+  const count = endsWithCountVerb(p);
+  if (count) return post || tidyBefore(p.slice(0, p.length - count.length));
+  let strongEnd = -1;
+  COUNT_VERBS.lastIndex = 0;
+  for (let v = COUNT_VERBS.exec(p); v; v = COUNT_VERBS.exec(p)) strongEnd = v.index + v[0].length;
+  let candidate = strongEnd >= 0 ? p.slice(strongEnd) : p.replace(STARTS_WITH_VERB, '');
+  candidate = stripSuffixes(candidate, trailingWords);
+  if (post && (candidate.length <= 2 || '对在向把将'.includes(candidate[candidate.length - 1]))) return post;
+  return candidate;
+}
+
+export function tidyBefore(s: string): string {
+  return stripChangeTail(stripSuffixes(stripChangeTail(s.replace(STARTS_WITH_VERB, '')), trailingWords));
+}
+
+/** CHANGE_TAIL on the last 16 characters only: the phrase is never longer, and the scan stays short. */
+function stripChangeTail(s: string): string {
+  if (s.length <= 16) return s.replace(CHANGE_TAIL, '');
+  return s.slice(0, -16) + s.slice(-16).replace(CHANGE_TAIL, '');
+}
+
+/** The noun right after a value: 10个[甘肃名牌产品], cut at the next item, verb or 的. */
+export function postNoun(rest: string): string {
+  const m = /^[^、和，,；;。：:□]+/.exec(rest);
+  if (!m) return '';
+  const v = ANY_VERB.exec(m[0]);
+  const noun = v ? m[0].slice(0, v.index) : m[0];
+  return noun.length >= 2 && noun.length <= 30 && !/\d/.test(noun) ? noun : '';
+}
+
+/** Drops quotes and list joiners around a metric; keeps at most its last 40 characters. */
+export function tidyMetric(m: string): string {
+  return m.replace(/[“”"《》]/g, '').replace(/^[、和及与]+|[、和及与]+$/g, '').slice(-40);
+}
+
