@@ -52,6 +52,10 @@ describe('heading forms', () => {
     ]);
   });
 
+  it('keeps one space between Latin words in a title (ISO 9001), none between Chinese characters', () => {
+    expect(outline('一、重点任务', '（一）推行 ISO 9001 质量 管理体系。正文')).toEqual(['1 cn 1 重点任务', '2 cn-paren 1 推行ISO 9001质量管理体系']);
+  });
+
   it('takes a bullet alone on its line with the title on the next line', () => {
     const m = plan('一、重点任务', '——', '开展制造业质量标准提升行动。实施质量品牌提升工程。');
     expect(m.headings.map((h) => h.title)).toEqual(['重点任务', '开展制造业质量标准提升行动']);

@@ -7,7 +7,7 @@ const only = (rule: string, lines: string[], options = {}) => diagnostics(lines,
 describe('missing-lead', () => {
   it('names the task and says what to add', () => {
     expect(only('missing-lead', ['一、重点任务', '（一）加强品牌培育。大力推动品牌建设。'])).toEqual([
-      '2:4 missing-lead 任务“加强品牌培育”未明确牵头单位。请在段末补充责任分工，如“（市××局牵头，市××局配合）”。',
+      '2:4 missing-lead 任务“加强品牌培育”未明确牵头单位。请在段末补充责任分工，如“（市××局牵头，各有关部门配合）”。',
     ]);
   });
 
@@ -122,7 +122,7 @@ describe('clause-format', () => {
 describe('locale', () => {
   it('renders English when asked', () => {
     expect(diagnostics(['一、重点任务', '（一）加强品牌培育。'], { locale: 'en', severities: { 'missing-target': 'off' } })).toEqual([
-      '2:4 missing-lead Task "加强品牌培育" names no lead unit. Add a responsibility clause at the end of the paragraph, e.g. "（市××局牵头，市××局配合）".',
+      '2:4 missing-lead Task "加强品牌培育" names no lead unit. Add a responsibility clause at the end of the paragraph, e.g. "（市××局牵头，各有关部门配合）".',
     ]);
   });
 });

@@ -115,6 +115,7 @@ export function splitTitle(norm: string, from: number): [number, number] {
   return [s, s + Math.min(rest.length, 30)];
 }
 
-function tidyTitle(title: string): string {
+/** A title without Markdown bold and without the 。：；， that closes it. */
+export function tidyTitle(title: string): string {
   return title.replace(/\*\*/g, '').replace(/[。：:；;，,、]+$/, '');
 }

@@ -39,6 +39,28 @@ export function spanAt(line: PlanLine, a: number, b: number): Span {
   return { start, end: b > a ? Math.max(start, endOffsetAt(line, b)) : start };
 }
 
+/**
+ * The cleaned text of [a, b) as a reader wants it shown: whitespace between Chinese
+ * characters stays out, but one space comes back between Latin words (ISO 9001, VS Code).
+ */
+export function readableText(line: PlanLine, a: number, b: number): string {
+  const { text, map } = line;
+  if (!map) return text.slice(a, b);
+  let out = '';
+  let from = a;
+  for (let i = a; i + 1 < b; i++) {
+    if (map[i + 1] > map[i] + 1 && isLatin(text.charCodeAt(i)) && isLatin(text.charCodeAt(i + 1))) {
+      out += text.slice(from, i + 1) + ' ';
+      from = i + 1;
+    }
+  }
+  return out + text.slice(from, b);
+}
+
+function isLatin(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /** Document offset of a cleaned-text index on a line. */
 export function offsetAt(line: PlanLine, i: number): number {
   return line.start + rawIndex(line, i);

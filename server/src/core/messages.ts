@@ -4,8 +4,8 @@ type Template = { zh: string; en: string };
 
 export const MESSAGES = {
   'missing-lead': {
-    zh: '任务“{task}”未明确牵头单位。请在段末补充责任分工，如“（市××局牵头，市××局配合）”。',
-    en: 'Task "{task}" names no lead unit. Add a responsibility clause at the end of the paragraph, e.g. "（市××局牵头，市××局配合）".',
+    zh: '任务“{task}”未明确牵头单位。请在段末补充责任分工，如“{clause}”。',
+    en: 'Task "{task}" names no lead unit. Add a responsibility clause at the end of the paragraph, e.g. "{clause}".',
   },
   'missing-lead.coop-only': {
     zh: '任务“{task}”的责任分工只列了配合单位，未明确牵头单位。请写明由哪个单位牵头。',

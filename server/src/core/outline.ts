@@ -1,7 +1,7 @@
 // The heading tree: which lines are headings, their depth, parent, section kind and extent.
 import type { Heading } from './model';
-import { KIND_RANK, matchHeading } from './headings';
-import { spanAt, type PlanLine } from './lines';
+import { KIND_RANK, matchHeading, splitTitle, tidyTitle } from './headings';
+import { readableText, spanAt, type PlanLine } from './lines';
 import { isCellLike, isUnitCell, isValueCell } from './noise';
 import { classifySection, sectionOfTitle } from './sections';
 
@@ -41,17 +41,13 @@ export function buildOutline(lines: PlanLine[]): Outline {
     if (!m.title && m.kind !== 'bullet' && WEAK.has(m.kind)) continue;
     if (bodyStart === lines.length) bodyStart = i;
     let titleLine = line;
-    let titleStart = m.titleStart;
-    let titleEnd = m.titleEnd;
-    let title = m.title;
+    let [titleStart, titleEnd] = [m.titleStart, m.titleEnd];
     // A bullet alone on its line takes its title from the next line.
-    if (!title && m.kind === 'bullet' && i + 1 < lines.length && lines[i + 1].norm && !matchHeading(lines[i + 1].text, lines[i + 1].norm)) {
+    if (!m.title && m.kind === 'bullet' && i + 1 < lines.length && lines[i + 1].norm && !matchHeading(lines[i + 1].text, lines[i + 1].norm)) {
       titleLine = lines[i + 1];
-      const next = matchHeading('—' + titleLine.text, '—' + titleLine.norm);
-      titleStart = 0;
-      titleEnd = next ? next.titleEnd - 1 : titleLine.text.length;
-      title = next ? next.title : titleLine.text;
+      [titleStart, titleEnd] = splitTitle(titleLine.norm, 0);
     }
+    const title = tidyTitle(readableText(titleLine, titleStart, titleEnd));
     const rank = KIND_RANK[m.kind];
     while (stack.length && KIND_RANK[headings[stack[stack.length - 1]].kind] >= rank) stack.pop();
     const parent = stack.length ? stack[stack.length - 1] : -1;

@@ -1,5 +1,6 @@
 // checkPlan: the reviewer's rules over a document model, with severities a team can change.
 import type { AnalysisOptions, Diagnostic, PlanModel, RuleId, SectionKind, Severity, Span } from './model';
+import { CLAUSE_TEMPLATE } from './clauseTemplate';
 import { checkLevel, checkSequence, checkStyle } from './headingRules';
 import { renderMessage, type MessageId } from './messages';
 
@@ -43,7 +44,8 @@ export function checkPlan(model: PlanModel, _text: string, options: AnalysisOpti
     for (const t of tasks) {
       const span = headings[t.heading].titleSpan;
       if (!t.leads.length && leadSections.includes(t.section)) {
-        emit('missing-lead', t.cooperators.length ? 'missing-lead.coop-only' : 'missing-lead', span, { task: t.title });
+        // The example is the clause the quick fix inserts, so the message and the fix agree.
+        emit('missing-lead', t.cooperators.length ? 'missing-lead.coop-only' : 'missing-lead', span, { task: t.title, clause: CLAUSE_TEMPLATE });
       }
       if (!t.targets.length && targetSections.includes(t.section)) emit('missing-target', 'missing-target', span, { task: t.title, year: yearHint });
     }
