@@ -9,7 +9,7 @@ const watch = process.argv.includes('--watch');
 /** @type {esbuild.BuildOptions} */
 const options = {
   absWorkingDir: root,
-  entryPoints: { 'server/out/qplan': 'server/src/cli/main.ts' },
+  entryPoints: { 'server/out/qplan': 'server/src/cli/main.ts', 'server/out/server': 'server/src/main.ts', 'client/out/extension': 'client/src/extension.ts' },
   outdir: '.',
   bundle: true,
   platform: 'node',

@@ -90,6 +90,13 @@ describe('heading look-alikes', () => {
   });
 });
 
+describe('extents', () => {
+  it('a task body runs to the next heading', () => {
+    const m = plan('一、重点任务', '（一）甲。', '续段。', '', '（二）乙。');
+    expect(m.headings.map((h) => `${h.bodyEndLine}-${h.endLine}`)).toEqual(['0-4', '2-2', '4-4']);
+  });
+});
+
 describe('sections and tasks', () => {
   it('classifies sections and takes leaf items of task and safeguard sections as tasks', () => {
     const m = plan(

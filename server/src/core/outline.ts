@@ -66,7 +66,7 @@ export function buildOutline(lines: PlanLine[]): Outline {
   return { headings, bodyStart, bodyEnd, inTable, titleFrom };
 }
 
-/** Body end = before the next heading; subtree end = before the next non-descendant. */
+/** Body end = before the next heading; subtree end = before the next heading that is not a descendant. */
 function setExtents(headings: Heading[], lines: PlanLine[], bodyEnd: number): void {
   const lastText = (from: number, to: number) => {
     let k = to;
@@ -77,12 +77,16 @@ function setExtents(headings: Heading[], lines: PlanLine[], bodyEnd: number): vo
     const next = h + 1 < headings.length ? headings[h + 1].line : bodyEnd;
     headings[h].bodyEndLine = lastText(headings[h].line, next - 1);
   }
-  // Children follow their parent, so one backward pass carries each subtree's end upwards.
-  for (const h of headings) h.endLine = h.bodyEndLine;
-  for (let h = headings.length - 1; h >= 0; h--) {
-    const p = headings[h].parent;
-    if (p >= 0) headings[p].endLine = Math.max(headings[p].endLine, headings[h].endLine);
+  // A heading's subtree ends where the next heading of its rank or higher starts.
+  const open: number[] = [];
+  const close = (h: number, before: number) => {
+    headings[h].endLine = Math.max(headings[h].bodyEndLine, lastText(headings[h].line, before - 1));
+  };
+  for (let h = 0; h < headings.length; h++) {
+    while (open.length && KIND_RANK[headings[open[open.length - 1]].kind] >= KIND_RANK[headings[h].kind]) close(open.pop()!, headings[h].line);
+    open.push(h);
   }
+  while (open.length) close(open.pop()!, bodyEnd);
 }
 
 /** A section heading such as 四、保障措施 is a container, never a task in itself. */

@@ -1,0 +1,68 @@
+// Diagnostics while typing: the core's rules, debounced after each change, published per document version.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkPlan } from '../core';
+import { toDiagnostic } from '../lsp/convert';
+import { describeError } from '../lsp/safe';
+import type { Session } from '../session';
+
+/**
+ * Schedules a check after every change and publishes the result. A document's first check runs
+ * at once (nothing is being typed yet); later ones wait `diagnosticDelay` ms after the last
+ * change, so a burst of keystrokes costs one analysis. A result for a version that has since
+ * changed is dropped: the pending check of the newer version will publish.
+ */
+export class DiagnosticsPublisher {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly published = new Set<string>();
+
+  constructor(private readonly session: Session) {}
+
+  /** After didOpen or didChange. */
+  changed(document: TextDocument): void {
+    const delay = this.published.has(document.uri) ? this.session.diagnosticDelay : 0;
+    this.schedule(document.uri, delay);
+  }
+
+  /** After didChangeConfiguration: every open document again, now. */
+  recheckAll(): void {
+    for (const d of this.session.plans.all()) this.schedule(d.uri, 0);
+  }
+
+  /** After didClose: nothing pending, and the document's problems leave the Problems panel. */
+  closed(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.published.delete(uri);
+    this.session.settings.forget(uri);
+    this.session.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined); // the client may be gone already
+  }
+
+  private schedule(uri: string, delay: number): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(uri, setTimeout(() => {
+      this.timers.delete(uri);
+      void this.publish(uri);
+    }, delay));
+  }
+
+  private async publish(uri: string): Promise<void> {
+    const { plans, settings, connection, locale } = this.session;
+    try {
+      const document = plans.documents.get(uri);
+      if (!document) return;
+      const version = document.version;
+      const options = await settings.get(uri);
+      if (plans.documents.get(uri) !== document || document.version !== version) return;
+      const plan = plans.of(document);
+      const found = checkPlan(plan.model, plan.text, {
+        ...options,
+        locale,
+        onInternalError: (e) => connection.console.error(`qplan：检查 ${uri} 时规则出错：${describeError(e)}`),
+      });
+      this.published.add(uri);
+      await connection.sendDiagnostics({ uri, version, diagnostics: found.map((d) => toDiagnostic(document, d)) });
+    } catch (e) {
+      connection.console.error(`qplan：发布 ${uri} 的诊断失败：${describeError(e)}`);
+    }
+  }
+}

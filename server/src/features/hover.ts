@@ -1,0 +1,77 @@
+// Hover: who answers for a task and what it must reach; what a target requires; whom a clause names.
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import type { Clause, PlanModel, Target, Task } from '../core';
+import type { Plan } from '../documents';
+import type { Labels } from '../labels';
+import { toOffset, toRange } from '../lsp/convert';
+import { headingName } from './symbols';
+
+/** The hover at a position: a target under the cursor first, then a clause, then a task heading's marker or title. */
+export function hover(plan: Plan, position: Position, labels: Labels): Hover | null {
+  const { document, model } = plan;
+  const offset = toOffset(document, position);
+  const inside = (s: { start: number; end: number }) => s.start <= offset && offset < s.end;
+  const target = model.targets.find((t) => inside(t.span));
+  if (target) return markdown(describeTarget(target, labels), toRange(document, target.span));
+  const clause = model.clauses.find((c) => inside(c.span));
+  if (clause) return markdown(describeClause(clause, labels), toRange(document, clause.span));
+  const heading = model.headings.find((h) => h.line === position.line && h.task >= 0);
+  if (!heading) return null;
+  const span = { start: heading.markerSpan.start, end: Math.max(heading.markerSpan.end, heading.titleSpan.end) };
+  if (!inside(span)) return null;
+  return markdown(describeTask(model, model.tasks[heading.task], `${labels.task} ${headingName(heading)}`, labels), toRange(document, span));
+}
+
+function describeTask(model: PlanModel, task: Task, title: string, labels: Labels): string {
+  const lines = [`**${escape(title)}**`, ''];
+  lines.push(`- ${labels.leads}：${units(task.leads, labels)}`);
+  lines.push(`- ${labels.cooperators}：${units(task.cooperators, labels)}`);
+  lines.push(`- ${labels.source}：${task.clauseSource ? labels.sources[task.clauseSource] : labels.none}`);
+  const targets = task.targets.map((i) => model.targets[i]).filter(Boolean);
+  lines.push(`- ${labels.targets}：${targets.length ? '' : labels.noTargets}`);
+  for (const t of targets) lines.push(`  - ${escape(t.metric)} ${summary(t, labels)}`);
+  return lines.join('\n');
+}
+
+function describeTarget(t: Target, labels: Labels): string {
+  const lines = [`**${labels.target}**`, ''];
+  lines.push(`- ${labels.metric}：${escape(t.metric)}`);
+  lines.push(`- ${labels.comparator}：${labels.comparators[t.comparator]}`);
+  lines.push(`- ${labels.value}：${t.value === null ? labels.relative : value(t)}`);
+  if (t.unit) lines.push(`- ${labels.unit}：${escape(t.unit)}`);
+  lines.push(`- ${labels.year}：${t.year === null ? labels.none : `${t.year}（${labels.yearSources[t.yearSource ?? ''] ?? ''}）`}`);
+  if (t.baseYear !== null) lines.push(`- ${labels.baseYear}：${t.baseYear}`);
+  return lines.join('\n');
+}
+
+function describeClause(c: Clause, labels: Labels): string {
+  return [
+    `**${labels.clause}**`,
+    '',
+    `- ${labels.leads}：${units(c.leads, labels)}`,
+    `- ${labels.cooperators}：${units([...c.cooperators, ...c.standing], labels)}`,
+  ].join('\n');
+}
+
+/** “≥ 80 个（2016）” for the task hover's list of targets. */
+function summary(t: Target, labels: Labels): string {
+  const amount = t.value === null ? labels.relative : `${value(t)}${t.unit ? ` ${escape(t.unit)}` : ''}`;
+  return `${labels.comparators[t.comparator]} ${amount}${t.year === null ? '' : `（${t.year}）`}`;
+}
+
+function value(t: Target): string {
+  return t.valueMax === null ? String(t.value) : `${t.value}—${t.valueMax}`;
+}
+
+function units(list: string[], labels: Labels): string {
+  return list.length ? list.map(escape).join('、') : labels.none;
+}
+
+function markdown(value: string, range: Hover['range']): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value }, range };
+}
+
+/** Unit names and titles are plain text; the markdown marks that could act mid-line must stay literal. */
+function escape(s: string): string {
+  return s.replace(/[\\`*_[\]<>|~]/g, '\\$&');
+}

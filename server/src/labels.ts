@@ -1,0 +1,68 @@
+// What the server itself says to users (hover labels, quick-fix titles): Chinese first, English for an English client.
+import type { ClauseSource, Comparator } from './core';
+
+const zh = {
+  task: '任务',
+  target: '量化指标',
+  clause: '责任分工',
+  leads: '牵头单位',
+  cooperators: '配合单位',
+  none: '未明确',
+  noLead: '未明确牵头单位',
+  source: '分工来源',
+  sources: { own: '本条自身的责任分工', parent: '继承上级条目的责任分工', standing: '统一说明（以下均需……）' } as Record<ClauseSource, string>,
+  targets: '量化指标',
+  noTargets: '无',
+  metric: '指标',
+  comparator: '要求',
+  comparators: { '>=': '不低于（≥）', '<=': '不高于（≤）', '=': '保持（=）', '~': '左右（≈）', up: '提高', down: '下降' } as Record<Comparator, string>,
+  value: '目标值',
+  relative: '相对目标（无具体数值）',
+  unit: '单位',
+  year: '年份',
+  yearSources: { text: '句中写明', scope: '由“到××年”统领', period: '规划期末' } as Record<string, string>,
+  baseYear: '基准年',
+  insertClause: '补充责任分工（填写牵头单位）',
+  insertClauseText: (t: string) => `插入责任分工“${t}”`,
+  insertLead: (t: string) => `补充牵头单位“${t}”`,
+  renumberRun: '重新编号本级标题',
+  renumberDocument: '重新编号全文标题',
+  closeBracket: (mark: string) => `补上缺少的“${mark}”`,
+  openDocumentFirst: '请先在编辑器中打开要重新编号的方案。',
+};
+
+export type Labels = typeof zh;
+
+const en: Labels = {
+  task: 'Task',
+  target: 'Target',
+  clause: 'Responsibility clause',
+  leads: 'Lead',
+  cooperators: 'Cooperating',
+  none: 'not named',
+  noLead: 'no lead unit',
+  source: 'Clause from',
+  sources: { own: 'the task’s own clause', parent: 'a parent item’s clause', standing: 'a standing note (以下均需……)' },
+  targets: 'Targets',
+  noTargets: 'none',
+  metric: 'Metric',
+  comparator: 'Requirement',
+  comparators: { '>=': 'at least (≥)', '<=': 'at most (≤)', '=': 'kept at (=)', '~': 'about (≈)', up: 'increase', down: 'decrease' },
+  value: 'Value',
+  relative: 'relative target (no number)',
+  unit: 'Unit',
+  year: 'Year',
+  yearSources: { text: 'stated in the sentence', scope: 'from a governing “到××年”', period: 'end of the plan period' },
+  baseYear: 'Base year',
+  insertClause: 'Add a responsibility clause (fill in the lead unit)',
+  insertClauseText: (t) => `Insert responsibility clause "${t}"`,
+  insertLead: (t) => `Add a lead unit "${t}"`,
+  renumberRun: 'Renumber the headings at this level',
+  renumberDocument: 'Renumber all headings',
+  closeBracket: (mark) => `Insert the missing "${mark}"`,
+  openDocumentFirst: 'Open the plan to renumber in an editor first.',
+};
+
+export function labelsFor(locale: 'zh-cn' | 'en'): Labels {
+  return locale === 'en' ? en : zh;
+}

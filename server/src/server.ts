@@ -1,0 +1,86 @@
+// startServer: the capabilities the server announces and which feature answers which request; no analysis here.
+import {
+  CodeActionKind,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+  type SemanticTokens,
+  type TextDocumentIdentifier,
+} from 'vscode-languageserver';
+import { QPLAN_VERSION } from './cli/version';
+import { PlanDocuments, type Plan } from './documents';
+import { codeActions, RENUMBER_ALL_KIND } from './features/codeActions';
+import { DiagnosticsPublisher } from './features/diagnostics';
+import { foldingRanges } from './features/folding';
+import { hover } from './features/hover';
+import { renumberDocument, RENUMBER_COMMAND } from './features/renumber';
+import { selectionRanges } from './features/selection';
+import { semanticTokens, semanticTokensLegend } from './features/semanticTokens';
+import { documentSymbols } from './features/symbols';
+import { safely } from './lsp/safe';
+import { createSession, type Session } from './session';
+import { WorkspacePlans } from './workspacePlans';
+
+/** Wires a connection (IPC, stdio or socket: main.ts decides) to the features, then listens. */
+export function startServer(connection: Connection): void {
+  const log = connection.console;
+  const plans = new PlanDocuments((uri, failure) => log.error(`qplan：分析 ${uri} 时内部出错（已按空文档处理）：${failure}`));
+  // Filled in by initialize, which the protocol guarantees comes before any other request.
+  let session!: Session;
+  let diagnostics!: DiagnosticsPublisher;
+  let workspace!: WorkspacePlans;
+
+  connection.onInitialize((params): InitializeResult => {
+    session = createSession(connection, params, plans);
+    diagnostics = new DiagnosticsPublisher(session);
+    workspace = new WorkspacePlans(session.workspaceFolders, (m) => log.log(m));
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        documentSymbolProvider: { label: '质量规划' },
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, RENUMBER_ALL_KIND] },
+        executeCommandProvider: { commands: [RENUMBER_COMMAND] },
+        semanticTokensProvider: { legend: semanticTokensLegend, full: true },
+        ...(session.workspaceFoldersWatched ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
+      },
+      serverInfo: { name: 'qplan', version: QPLAN_VERSION },
+    };
+  });
+  connection.onInitialized(() => {
+    if (session.workspaceFoldersWatched) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) =>
+        workspace.foldersChanged(e.added.map((f) => f.uri), e.removed.map((f) => f.uri)));
+    }
+  });
+  connection.onDidChangeConfiguration((e) => {
+    session.settings.changed(e.settings);
+    diagnostics.recheckAll();
+  });
+  plans.documents.onDidChangeContent((e) => diagnostics.changed(e.document));
+  plans.documents.onDidClose((e) => diagnostics.closed(e.document.uri));
+
+  /** A request about one open document: answered by `feature` on that version's plan, safely. */
+  const onPlan = <P extends { textDocument: TextDocumentIdentifier }, R>(name: string, empty: () => R, feature: (plan: Plan, params: P) => R) =>
+    safely(log, name, empty, (params: P) => {
+      const plan = plans.get(params.textDocument.uri);
+      return plan ? feature(plan, params) : empty();
+    });
+
+  connection.onDocumentSymbol(onPlan('documentSymbol', () => [], (plan) => documentSymbols(plan, session.labels.noLead)));
+  connection.onFoldingRanges(onPlan('foldingRange', () => [], (plan) => foldingRanges(plan)));
+  connection.onSelectionRanges(onPlan('selectionRange', () => [], (plan, p) => selectionRanges(plan, p.positions)));
+  connection.onHover(onPlan('hover', () => null, (plan, p) => hover(plan, p.position, session.labels)));
+  connection.onCodeAction(onPlan('codeAction', () => [], (plan, p) => codeActions(plan, p, session)));
+  connection.languages.semanticTokens.on(onPlan('semanticTokens', (): SemanticTokens => ({ data: [] }), (plan) => semanticTokens(plan)));
+  connection.onWorkspaceSymbol(safely(log, 'workspaceSymbol', () => [], (p) =>
+    workspace.symbols(p.query, plans.all().map((d) => plans.of(d)))));
+  connection.onExecuteCommand(safely(log, 'executeCommand', () => null, (p) =>
+    p.command === RENUMBER_COMMAND ? renumberDocument(session, p.arguments) : null));
+
+  plans.documents.listen(connection);
+  connection.listen();
+}
