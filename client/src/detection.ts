@@ -10,8 +10,8 @@ const SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'git
 /**
  * Watches opened documents and switches detected plans with setTextDocumentLanguage, so the
  * grammar, snippets and language server apply. A document the user switches back keeps the
- * language they chose for the rest of the session; turning detection off switches detected
- * documents back. Reads only the first {@link DETECTION_WINDOW} characters of a document.
+ * language they chose for the rest of the session; a detected plan closed and reopened is
+ * detected again; turning detection off switches detected documents back. Reads only the first {@link DETECTION_WINDOW} characters of a document.
  */
 export function watchForPlans(context: vscode.ExtensionContext): void {
   /** Documents switched by detection, with the language they had: a revert is the user's choice. */
@@ -61,6 +61,15 @@ export function watchForPlans(context: vscode.ExtensionContext): void {
 
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument(check),
+    // A language change closes and reopens a document in one batch; only a real close forgets a
+    // detected plan, so reopening it detects it again, while a language the user chose stays chosen.
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      const key = doc.uri.toString();
+      if (doc.languageId !== LANGUAGE_ID || !switched.has(key)) return;
+      setTimeout(() => {
+        if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) switched.delete(key);
+      }, 0);
+    }),
     // An untitled document gets its text by typing or pasting: look again after a paste.
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.document.isUntitled && e.contentChanges.some((c) => c.text.length >= 20)) check(e.document);
