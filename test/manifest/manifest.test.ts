@@ -140,12 +140,14 @@ describe('settings', () => {
     for (const name of restricted) expect(properties[name], name).toBeDefined();
   });
 
-  it('guesses the encoding of plan files (GB18030/GBK), wraps their long paragraphs, and does not box Chinese punctuation', () => {
+  it('guesses the encoding of plan files (GB18030/GBK), wraps their long paragraphs, and does not box Chinese punctuation or no-break spaces', () => {
     expect(contributes.configurationDefaults['[quality-plan]']).toEqual({
       'files.autoGuessEncoding': true,
       'editor.wordWrap': 'on',
       // （）〔〕× look like ASCII ()x to the confusable check, and a plan is full of them.
       'editor.unicodeHighlight.ambiguousCharacters': false,
+      // Web copies carry U+00A0; boxing every one of them is noise in a plan.
+      'editor.unicodeHighlight.invisibleCharacters': false,
     });
   });
 });
