@@ -57,9 +57,10 @@ const BASE_YEAR = /(?:较|比|与)((?:19|20)\d{2}|上)年/;
  * numbers, ordinals, titles in 《》 and codes such as 5S, PM2.5 or 96366 are never targets.
  */
 export function findTargets(text: string, norm: string, from: number): LineTargets {
-  let any = false;
-  for (let i = from; i < norm.length && !any; i++) any = matters(norm, i);
-  if (!any) return NOTHING;
+  // Most lines hold no figure at all: find the first character that matters before any work.
+  let first = from;
+  while (first < norm.length && !matters(norm, first, CLASS[norm.charCodeAt(first)])) first++;
+  if (first === norm.length) return NOTHING;
   const work = maskNonTargets(norm);
   const targets: TargetMatch[] = [];
   let leadingYear: number | null = null;
@@ -69,10 +70,9 @@ export function findTargets(text: string, norm: string, from: number): LineTarge
   // One scan: 。！？ end a sentence (and its year), ，；： end a segment; only segments with a
   // digit or a year/keyword character are read further.
   for (let i = from; i <= work.length; i++) {
-    const c = i < work.length ? work.charCodeAt(i) : 0x3002;
-    const stop = STOP[c];
-    if (stop === 0) {
-      if (!segMatters && matters(work, i)) segMatters = true;
+    const k = i < work.length ? CLASS[work.charCodeAt(i)] : SENTENCE;
+    if (k !== SEGMENT && k !== SENTENCE) {
+      if (!segMatters && k !== 0 && matters(work, i, k)) segMatters = true;
       continue;
     }
     if (segMatters && i > segStart) {
@@ -84,7 +84,7 @@ export function findTargets(text: string, norm: string, from: number): LineTarge
       }
       readSegment(text, work, segStart, i, sentenceYear, targets);
     }
-    if (stop === SENTENCE) sentenceYear = null;
+    if (k === SENTENCE) sentenceYear = null;
     segStart = i + 1;
     segMatters = false;
   }
@@ -92,23 +92,25 @@ export function findTargets(text: string, norm: string, from: number): LineTarge
 }
 
 const NOTHING: LineTargets = Object.freeze({ targets: [], leadingYear: null }) as LineTargets;
+// One table for the scan. SEGMENT/SENTENCE end a segment; the rest say what a segment needs to
+// hold a target or a year: a digit (2025年 too), 五 (十四五), 零 (为零), 全覆盖, or 于 after
+// 低/高/快/好 (不低于…平均水平). 全 and 于 alone are too common (安全, 关于) to count.
 const SEGMENT = 1;
 const SENTENCE = 2;
-const STOP = new Uint8Array(0x10000);
-for (const ch of '，,；;：:') STOP[ch.charCodeAt(0)] = SEGMENT;
-for (const ch of '。！？!?') STOP[ch.charCodeAt(0)] = SENTENCE;
-// What a segment needs to hold a target or a year: a digit (2025年 too), 五 (十四五), 零 (为零),
-// 全覆盖, or 于 after 低/高/快/好 (不低于…平均水平). 全 and 于 alone are too common (安全, 关于).
-const MATTERS = new Uint8Array(0x10000);
-for (const ch of '0123456789五零') MATTERS[ch.charCodeAt(0)] = 1;
-MATTERS['全'.charCodeAt(0)] = 2;
-MATTERS['于'.charCodeAt(0)] = 3;
+const FIGURE = 3;
+const QUAN = 4;
+const YU = 5;
+const CLASS = new Uint8Array(0x10000);
+for (const ch of '，,；;：:') CLASS[ch.charCodeAt(0)] = SEGMENT;
+for (const ch of '。！？!?') CLASS[ch.charCodeAt(0)] = SENTENCE;
+for (const ch of '0123456789五零') CLASS[ch.charCodeAt(0)] = FIGURE;
+CLASS['全'.charCodeAt(0)] = QUAN;
+CLASS['于'.charCodeAt(0)] = YU;
 
-function matters(s: string, i: number): boolean {
-  const m = MATTERS[s.charCodeAt(i)];
-  if (m === 1) return true;
-  if (m === 2) return s[i + 1] === '覆';
-  return m === 3 && '低高快好'.includes(s[i - 1]);
+function matters(s: string, i: number, k: number): boolean {
+  if (k === FIGURE) return true;
+  if (k === QUAN) return s[i + 1] === '覆';
+  return k === YU && '低高快好'.includes(s[i - 1]);
 }
 
 function yearIn(seg: string): { year: number; at: number } | null {
