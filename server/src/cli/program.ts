@@ -4,6 +4,7 @@ import { analyzeCommand } from './analyze';
 import { checkCommand } from './check';
 import { helpConfiguration, translateUsageError } from './help';
 import { outlineCommand } from './outline';
+import { similarCommand } from './similar';
 import { EXIT_OK, EXIT_USAGE, type Run } from './run';
 import { QPLAN_VERSION } from './version';
 
@@ -27,7 +28,7 @@ export function createProgram(run: Run): Command {
     .showSuggestionAfterError(true)
     .addHelpText('after', EPILOG);
 
-  for (const command of [checkCommand(run), analyzeCommand(run), outlineCommand(run)]) {
+  for (const command of [checkCommand(run), analyzeCommand(run), outlineCommand(run), similarCommand(run)]) {
     command
       .copyInheritedSettings(program)
       .configureOutput(output(run, `qplan ${command.name()}`))

@@ -3,3 +3,4 @@ export * from './model';
 export { analyzePlan } from './plan';
 export { checkPlan, ruleInfo } from './rules';
 export { positionAt, type Position } from './positions';
+export * from './precedents';
