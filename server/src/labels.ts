@@ -29,6 +29,22 @@ const zh = {
   renumberDocument: '重新编号全文标题',
   closeBracket: (mark: string) => `补上缺少的“${mark}”`,
   openDocumentFirst: '请先在编辑器中打开要重新编号的方案。',
+  precedents: '先例',
+  unknownCity: '城市不详',
+  unknownYear: '年份不详',
+  noDocNumber: '无文号',
+  excerpt: '摘录',
+  yearOf: (y: number) => `${y}年`,
+  lacksTargets: (k: number, n: number) => (k === n ? '先例均有量化指标，本任务没有' : `先例中 ${k}/${n} 有量化指标，本任务没有`),
+  lacksLead: (k: number, n: number) => (k === n ? '先例均明确牵头单位，本任务没有' : `先例中 ${k}/${n} 明确牵头单位，本任务没有`),
+  precedentTable: ['城市', '年份', '指标', '比较', '数值'],
+  comparatorMarks: { '>=': '≥', '<=': '≤', '=': '=', '~': '≈', up: '提高', down: '下降' } as Record<Comparator, string>,
+  standing: (parts: { above: number; below: number; equal: number }) =>
+    [parts.above && `高于 ${parts.above} 个`, parts.below && `低于 ${parts.below} 个`, parts.equal && `与 ${parts.equal} 个持平`]
+      .filter(Boolean)
+      .join('、')
+      .replace(/个/, '个先例'),
+  draftValue: '本方案',
 };
 
 export type Labels = typeof zh;
@@ -61,6 +77,21 @@ const en: Labels = {
   renumberDocument: 'Renumber all headings',
   closeBracket: (mark) => `Insert the missing "${mark}"`,
   openDocumentFirst: 'Open the plan to renumber in an editor first.',
+  precedents: 'Precedents',
+  unknownCity: 'city unknown',
+  unknownYear: 'year unknown',
+  noDocNumber: 'no document number',
+  excerpt: 'Excerpt',
+  yearOf: (y) => String(y),
+  lacksTargets: (k, n) => (k === n ? 'All precedents set a quantified target; this task has none' : `${k} of ${n} precedents set a quantified target; this task has none`),
+  lacksLead: (k, n) => (k === n ? 'All precedents name a lead unit; this task does not' : `${k} of ${n} precedents name a lead unit; this task does not`),
+  precedentTable: ['City', 'Year', 'Metric', 'Req.', 'Value'],
+  comparatorMarks: { '>=': '≥', '<=': '≤', '=': '=', '~': '≈', up: 'increase', down: 'decrease' },
+  standing: (parts) =>
+    [parts.above && `above ${parts.above} precedent(s)`, parts.below && `below ${parts.below}`, parts.equal && `equal to ${parts.equal}`]
+      .filter(Boolean)
+      .join(', '),
+  draftValue: 'This plan',
 };
 
 export function labelsFor(locale: 'zh-cn' | 'en'): Labels {

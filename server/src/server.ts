@@ -3,6 +3,7 @@ import {
   CodeActionKind,
   TextDocumentSyncKind,
   type Connection,
+  type Hover,
   type InitializeResult,
   type SemanticTokens,
   type TextDocumentIdentifier,
@@ -18,6 +19,7 @@ import { selectionRanges } from './features/selection';
 import { semanticTokens, semanticTokensLegend } from './features/semanticTokens';
 import { documentSymbols } from './features/symbols';
 import { safely } from './lsp/safe';
+import { draftFile, PrecedentLibrary } from './precedents';
 import { createSession, type Session } from './session';
 import { WorkspacePlans } from './workspacePlans';
 
@@ -29,6 +31,7 @@ export function startServer(connection: Connection): void {
   let session!: Session;
   let diagnostics!: DiagnosticsPublisher;
   let workspace!: WorkspacePlans;
+  const precedents = new PrecedentLibrary((m) => log.log(m));
 
   connection.onInitialize((params): InitializeResult => {
     session = createSession(connection, params, plans);
@@ -64,7 +67,7 @@ export function startServer(connection: Connection): void {
   plans.documents.onDidClose((e) => diagnostics.closed(e.document.uri));
 
   /** A request about one open document: answered by `feature` on that version's plan, safely. */
-  const onPlan = <P extends { textDocument: TextDocumentIdentifier }, R>(name: string, empty: () => R, feature: (plan: Plan, params: P) => R) =>
+  const onPlan = <P extends { textDocument: TextDocumentIdentifier }, R>(name: string, empty: () => R, feature: (plan: Plan, params: P) => R | Promise<R>) =>
     safely(log, name, empty, (params: P) => {
       const plan = plans.get(params.textDocument.uri);
       return plan ? feature(plan, params) : empty();
@@ -73,7 +76,10 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol(onPlan('documentSymbol', () => [], (plan) => documentSymbols(plan, session.labels.noLead)));
   connection.onFoldingRanges(onPlan('foldingRange', () => [], (plan) => foldingRanges(plan)));
   connection.onSelectionRanges(onPlan('selectionRange', () => [], (plan, p) => selectionRanges(plan, p.positions)));
-  connection.onHover(onPlan('hover', () => null, (plan, p) => hover(plan, p.position, session.labels)));
+  connection.onHover(onPlan('hover', (): Hover | null => null, async (plan, p) => {
+    const index = await precedents.index();
+    return hover(plan, p.position, session.labels, { index, exclude: draftFile(index, plan.document.uri, plan.text) });
+  }));
   connection.onCodeAction(onPlan('codeAction', () => [], (plan, p) => codeActions(plan, p, session)));
   connection.languages.semanticTokens.on(onPlan('semanticTokens', (): SemanticTokens => ({ data: [] }), (plan) => semanticTokens(plan)));
   connection.onWorkspaceSymbol(safely(log, 'workspaceSymbol', () => [], (p) =>

@@ -9,6 +9,7 @@ import {
   makePrecedentDoc,
   markedExcerpt,
   matchIndicator,
+  sameIndicator,
   taskText,
   toSimilarJson,
   yearOfPlan,
@@ -95,6 +96,20 @@ describe('matchIndicator', () => {
     ['', ''],
   ])('does not match %s with %s', (a, b) => {
     expect(matchIndicator(a, b)).toBe(false);
+  });
+});
+
+describe('sameIndicator', () => {
+  it.each([
+    ['主要工业产品质量抽检合格率', '主要工业产品抽检合格率', true],
+    ['主要工业产品质量抽检合格率', '主要工业产品质量合格率', true],
+    ['全市主要农产品质量安全监测合格率', '农产品质量安全监测合格率', true],
+    ['主要工业产品质量抽检合格率', '化妆品质量抽检合格率', false],
+    ['主要工业产品质量抽检合格率', '食品抽检合格率', false],
+    ['顾客满意度', '顾客满意率', false],
+  ])('%s ~ %s: %s (a shared ending alone is not enough)', (a, b, same) => {
+    expect(sameIndicator(a, b)).toBe(same);
+    expect(sameIndicator(b, a)).toBe(same);
   });
 });
 

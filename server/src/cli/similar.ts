@@ -1,5 +1,4 @@
 // `qplan similar`: the precedent tasks most like a task text or a task of a draft, as text or JSON.
-import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import {
@@ -12,6 +11,7 @@ import {
   type PrecedentDoc,
   type SimilarTask,
 } from '../core';
+import { builtinSeedsDir } from '../io';
 import { analyzeLoaded } from './analysis';
 import { loadPlans } from './inputs';
 import type { Run } from './run';
@@ -25,13 +25,9 @@ interface SimilarFlags {
   line?: string;
 }
 
-/**
- * The bundled seeds: next to the bundle (server/out/qplan.js → ../../seeds) when run from the
- * package, else ./seeds of the working directory (running from source).
- */
+/** The bundled seeds (see io/seeds.ts); kept under this name for the CLI's callers. */
 export function builtinCorpusDir(): string | null {
-  const candidates = [path.resolve(__dirname, '../../seeds'), path.resolve(process.cwd(), 'seeds')];
-  return candidates.find((dir) => fs.existsSync(dir) && fs.statSync(dir).isDirectory()) ?? null;
+  return builtinSeedsDir();
 }
 
 export function similarCommand(run: Run): Command {

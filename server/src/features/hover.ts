@@ -1,25 +1,41 @@
 // Hover: who answers for a task and what it must reach; what a target requires; whom a clause names.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import type { Clause, PlanModel, Target, Task } from '../core';
+import type { Clause, PlanModel, PrecedentIndex, Target, Task } from '../core';
 import type { Plan } from '../documents';
 import type { Labels } from '../labels';
 import { toOffset, toRange } from '../lsp/convert';
+import { escapeMarkdown as escape } from './markdown';
+import { targetPrecedents, taskPrecedents } from './precedentHover';
 import { headingName } from './symbols';
 
-/** The hover at a position: a target under the cursor first, then a clause, then a task heading's marker or title. */
-export function hover(plan: Plan, position: Position, labels: Labels): Hover | null {
+/** The precedent library as a hover reads it: the index, and the file that is the draft itself (never its own precedent). */
+export interface HoverPrecedents {
+  index: PrecedentIndex;
+  exclude: string | undefined;
+}
+
+/**
+ * The hover at a position: a target under the cursor first, then a clause, then a task heading's
+ * marker or title. With `precedents`, task and target hovers end with what earlier plans say.
+ */
+export function hover(plan: Plan, position: Position, labels: Labels, precedents?: HoverPrecedents): Hover | null {
   const { document, model } = plan;
   const offset = toOffset(document, position);
   const inside = (s: { start: number; end: number }) => s.start <= offset && offset < s.end;
   const target = model.targets.find((t) => inside(t.span));
-  if (target) return markdown(describeTarget(target, labels), toRange(document, target.span));
+  if (target) {
+    const more = precedents ? targetPrecedents(precedents.index, target, precedents.exclude, labels) : [];
+    return markdown([describeTarget(target, labels), ...more].join('\n'), toRange(document, target.span));
+  }
   const clause = model.clauses.find((c) => inside(c.span));
   if (clause) return markdown(describeClause(clause, labels), toRange(document, clause.span));
   const heading = model.headings.find((h) => h.line === position.line && h.task >= 0);
   if (!heading) return null;
   const span = { start: heading.markerSpan.start, end: Math.max(heading.markerSpan.end, heading.titleSpan.end) };
   if (!inside(span)) return null;
-  return markdown(describeTask(model, model.tasks[heading.task], `${labels.task} ${headingName(heading)}`, labels), toRange(document, span));
+  const task = model.tasks[heading.task];
+  const more = precedents ? taskPrecedents(precedents.index, model, plan.text, task, precedents.exclude, labels) : [];
+  return markdown([describeTask(model, task, `${labels.task} ${headingName(heading)}`, labels), ...more].join('\n'), toRange(document, span));
 }
 
 function describeTask(model: PlanModel, task: Task, title: string, labels: Labels): string {
@@ -69,9 +85,4 @@ function units(list: string[], labels: Labels): string {
 
 function markdown(value: string, range: Hover['range']): Hover {
   return { contents: { kind: MarkupKind.Markdown, value }, range };
-}
-
-/** Unit names and titles are plain text; the markdown marks that could act mid-line must stay literal. */
-function escape(s: string): string {
-  return s.replace(/[\\`*_[\]<>|~]/g, '\\$&');
 }

@@ -3,3 +3,4 @@ export { PlanReadError } from './errors';
 export { decodePlanBytes, type DecodedText, type TextEncodingName } from './decode';
 export { readPlanFile, readPlanStream, readPlanBytes, MAX_PLAN_BYTES, type PlanFile, type PlanFormat } from './read';
 export { listPlanFiles, isPlanFileName, PLAN_EXTENSIONS } from './list';
+export { builtinSeedsDir } from './seeds';

@@ -36,3 +36,22 @@ export function matchIndicator(metricA: string, metricB: string, threshold = 0.6
   if (na.at(-1) !== nb.at(-1)) return false;
   return indicatorSimilarity(metricA, metricB) >= threshold;
 }
+
+/**
+ * matchIndicator, and also about the same subject: once the normalized names' common ending is
+ * removed (抽检合格率), what is left of each must share a bigram, or one be empty. Otherwise a
+ * long shared ending alone passes: 主要工业产品质量抽检合格率 is not 化妆品质量抽检合格率.
+ */
+export function sameIndicator(metricA: string, metricB: string, threshold = 0.6): boolean {
+  if (!matchIndicator(metricA, metricB, threshold)) return false;
+  let a = normalizeIndicator(metricA);
+  let b = normalizeIndicator(metricB);
+  while (a.length > 0 && b.length > 0 && a.at(-1) === b.at(-1)) {
+    a = a.slice(0, -1);
+    b = b.slice(0, -1);
+  }
+  if (a.length === 0 || b.length === 0) return true;
+  const A = bigramSet(a);
+  for (const g of bigramSet(b)) if (A.has(g)) return true;
+  return false;
+}
