@@ -1,5 +1,6 @@
 // Precedent look-up quality: freshly written draft tasks against the five seeds, recall@3 and hit@3.
-// Run: node bench/precedent-eval.mjs [--threshold X]   (bundles the core with esbuild first)
+// Run: node bench/precedent-eval.mjs [--threshold X] [--quiet] [--write]   (bundles the core with esbuild first)
+// Also runs MiniSearch and FlexSearch on the same corpus and queries; --write puts the table into bench/README.md.
 import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -52,16 +53,127 @@ const docs = readdirSync(seedDir)
   .map((f) => core.makePrecedentDoc(`seeds/${f}`, readFileSync(path.join(seedDir, f), 'utf8')));
 const index = core.buildPrecedentIndex(docs);
 const key = (r) => `${r.doc.file.slice(6, 9)}:${r.task.line + 1}`;
+const quiet = process.argv.includes('--quiet');
 
-let recallSum = 0;
-let hits = 0;
-for (const [query, expected] of QUERIES) {
-  const found = core.findSimilarTasks(index, query, { top: 3, ...(threshold === undefined ? {} : { threshold }) }).map(key);
-  const got = found.filter((k) => expected.includes(k)).length;
-  const recall = got / Math.min(3, expected.length);
-  recallSum += recall;
-  if (got > 0) hits++;
-  console.log(`${recall.toFixed(2)}  ${query}  →  ${found.join(' ') || '（无）'}   期望 ${expected.join(' ')}`);
+/** recall@3 and hit@3 of `search` (query → up to 3 "seed:line" keys) over QUERIES. */
+function evaluate(name, search, verbose = false) {
+  let recallSum = 0;
+  let hits = 0;
+  for (const [query, expected] of QUERIES) {
+    const found = search(query).slice(0, 3);
+    const got = found.filter((k) => expected.includes(k)).length;
+    const recall = got / Math.min(3, expected.length);
+    recallSum += recall;
+    if (got > 0) hits++;
+    if (verbose) console.log(`${recall.toFixed(2)}  ${query}  →  ${found.join(' ') || '（无）'}   期望 ${expected.join(' ')}`);
+  }
+  return { name, recall: recallSum / QUERIES.length, hit: hits / QUERIES.length };
 }
-console.log(`\n${QUERIES.length} 条查询，recall@3 = ${(recallSum / QUERIES.length).toFixed(3)}，hit@3 = ${(hits / QUERIES.length).toFixed(3)}` +
+
+const ours = evaluate('qplan', (q) => core.findSimilarTasks(index, q, { top: 3, ...(threshold === undefined ? {} : { threshold }) }).map(key), !quiet);
+console.log(`\n${QUERIES.length} 条查询，recall@3 = ${ours.recall.toFixed(3)}，hit@3 = ${ours.hit.toFixed(3)}` +
   `（阈值 ${threshold ?? '默认'}；recall@3 = 前 3 项中期望任务数 / min(3, 期望任务数)）`);
+
+// ---- baselines: general-purpose search libraries on the same corpus (every task, same taskText) and queries ----
+
+const MiniSearch = (await import('minisearch')).default;
+const { Index: FlexIndex, Charset } = await import('flexsearch');
+
+const corpus = [];
+for (const doc of docs) {
+  for (const task of doc.model.tasks) {
+    corpus.push({ id: corpus.length, key: `${doc.file.slice(6, 9)}:${task.line + 1}`, title: task.title, text: core.taskText(doc.model, doc.text, task) });
+  }
+}
+
+/** Overlapping character n-grams of each run of ideographs, letters or digits (a CJK-aware tokenizer). */
+const ngramTokenizer = (sizes) => (text) => {
+  const out = [];
+  for (const run of text.toLowerCase().match(/[\u3400-\u9fff\uf900-\ufaffa-z0-9]+/g) ?? []) {
+    for (const n of sizes) {
+      if (run.length < n) continue;
+      for (let i = 0; i + n <= run.length; i++) out.push(run.slice(i, i + n));
+    }
+  }
+  return out;
+};
+/** Single ideographs, plus runs of letters and digits. */
+const charTokenizer = (text) => text.toLowerCase().match(/[\u3400-\u9fff\uf900-\ufaff]|[a-z0-9]+/g) ?? [];
+
+const miniConfigs = [
+  { name: 'MiniSearch, default tokenizer (splits on spaces and punctuation)', opts: {} },
+  { name: 'MiniSearch, default tokenizer, prefix + fuzzy 0.2', opts: {}, search: { prefix: true, fuzzy: 0.2 } },
+  { name: 'MiniSearch, single-character tokenizer', opts: { tokenize: charTokenizer } },
+  { name: 'MiniSearch, bigram tokenizer', opts: { tokenize: ngramTokenizer([2]) } },
+  { name: 'MiniSearch, bigram + trigram tokenizer', opts: { tokenize: ngramTokenizer([2, 3]) } },
+  { name: 'MiniSearch, bigram tokenizer, title boost 2', opts: { tokenize: ngramTokenizer([2]) }, search: { boost: { title: 2 } } },
+  { name: 'MiniSearch, bigram + trigram tokenizer, title boost 2', opts: { tokenize: ngramTokenizer([2, 3]) }, search: { boost: { title: 2 } } },
+];
+const baselines = [];
+for (const c of miniConfigs) {
+  const ms = new MiniSearch({ fields: ['title', 'text'], storeFields: ['key'], ...c.opts });
+  ms.addAll(corpus);
+  baselines.push({ lib: 'MiniSearch', ...evaluate(c.name, (q) => ms.search(q, { combineWith: 'OR', ...(c.search ?? {}) }).map((r) => r.key)) });
+}
+
+const flexConfigs = [
+  { name: 'FlexSearch, Charset.CJK encoder, tokenize strict (single characters)', opts: { encoder: Charset.CJK, tokenize: 'strict' } },
+  { name: 'FlexSearch, Charset.CJK encoder, tokenize full', opts: { encoder: Charset.CJK, tokenize: 'full' } },
+  { name: 'FlexSearch, bigram encode, tokenize strict', opts: { encode: ngramTokenizer([2]), tokenize: 'strict' } },
+  { name: 'FlexSearch, bigram + trigram encode, tokenize strict', opts: { encode: ngramTokenizer([2, 3]), tokenize: 'strict' } },
+  { name: 'FlexSearch, bigram encode, resolution 20', opts: { encode: ngramTokenizer([2]), tokenize: 'strict', resolution: 20 } },
+];
+for (const c of flexConfigs) {
+  const fx = new FlexIndex(c.opts);
+  for (const d of corpus) fx.add(d.id, d.text);
+  // suggest: true, or a long query must match every one of its terms and finds nothing.
+  baselines.push({ lib: 'FlexSearch', ...evaluate(c.name, (q) => fx.search(q, { limit: 3, suggest: true }).map((id) => corpus[id].key)) });
+}
+
+const best = (lib) => baselines.filter((b) => b.lib === lib).reduce((a, b) => (b.recall > a.recall || (b.recall === a.recall && b.hit > a.hit) ? b : a));
+const f3 = (x) => x.toFixed(3);
+const lines = [
+  `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}; ${QUERIES.length} freshly written queries, ${corpus.length} tasks of the ${docs.length} seeds (each indexed by the same \`taskText\`).`,
+  '',
+  '| index | config | recall@3 | hit@3 |',
+  '|---|---|---:|---:|',
+  `| **qplan** (\`findSimilarTasks\`) | TF-IDF cosine on character bigrams + trigrams, filler verbs masked, title share 0.4, threshold ${threshold ?? core.DEFAULT_THRESHOLD} | **${f3(ours.recall)}** | **${f3(ours.hit)}** |`,
+  `| MiniSearch 7 (best) | ${best('MiniSearch').name.replace(/^MiniSearch, /, '')}; BM25, OR | ${f3(best('MiniSearch').recall)} | ${f3(best('MiniSearch').hit)} |`,
+  `| FlexSearch 0.8 (best) | ${best('FlexSearch').name.replace(/^FlexSearch, /, '')}; suggest | ${f3(best('FlexSearch').recall)} | ${f3(best('FlexSearch').hit)} |`,
+  '',
+  'Every baseline configuration tried (same corpus and queries; MiniSearch indexes `title` and `text`, FlexSearch the task text):',
+  '',
+  '| config | recall@3 | hit@3 |',
+  '|---|---:|---:|',
+  ...baselines.map((b) => `| ${b.name} | ${f3(b.recall)} | ${f3(b.hit)} |`),
+];
+const table = lines.join('\n');
+console.log(`\n${table}`);
+
+if (threshold === undefined && process.argv.includes('--write')) {
+  const { writeFileSync, existsSync } = await import('node:fs');
+  const readme = path.join(root, 'bench/README.md');
+  const START = '<!-- precedent-eval:start -->';
+  const END = '<!-- precedent-eval:end -->';
+  const section = `
+## Precedent look-up quality
+
+\`bench/precedent-eval.mjs\` (run by \`npm run bench\`) asks for the top 3 precedent tasks for 16
+draft tasks written afresh for this evaluation (not copied from the seeds), each with the seed
+tasks a drafter would want to see, and reports recall@3 (expected tasks in the top 3 over
+min(3, expected)) and hit@3 (at least one expected task in the top 3). In the same run it indexes
+the same tasks with two general-purpose search libraries, configured for Chinese (which has no
+spaces) in several ways; the best of each is compared.
+
+${START}
+${END}
+`;
+  const current = existsSync(readme) ? readFileSync(readme, 'utf8') : '# Benchmarks\n';
+  let base = current;
+  if (!(current.includes(START) && current.includes(END))) {
+    const after = current.indexOf('<!-- lsp:end -->');
+    base = after < 0 ? `${current.trimEnd()}\n${section}` : `${current.slice(0, after + '<!-- lsp:end -->'.length)}\n${section}${current.slice(after + '<!-- lsp:end -->'.length)}`;
+  }
+  writeFileSync(readme, `${base.slice(0, base.indexOf(START) + START.length)}\n${table}\n${base.slice(base.indexOf(END))}`);
+  process.stderr.write('bench: wrote bench/README.md (precedent-eval section)\n');
+}

@@ -45,6 +45,17 @@ const zh = {
       .join('、')
       .replace(/个/, '个先例'),
   draftValue: '本方案',
+  completion: {
+    unitDetail: (c: { draftLead: number; draftCoop: number; precedentLead: number; precedentCoop: number }) =>
+      [
+        c.draftLead + c.draftCoop > 0 && `本方案${c.draftLead ? ` ${c.draftLead} 次牵头` : ''}${c.draftCoop ? ` ${c.draftCoop} 次配合` : ''}`,
+        c.precedentLead + c.precedentCoop > 0 && `先例${c.precedentLead ? ` ${c.precedentLead} 次牵头` : ''}${c.precedentCoop ? ` ${c.precedentCoop} 次配合` : ''}`,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    generic: '（泛指）',
+    indicatorPlans: (n: number) => `${n} 份先例设有此指标：`,
+  },
 };
 
 export type Labels = typeof zh;
@@ -92,6 +103,17 @@ const en: Labels = {
       .filter(Boolean)
       .join(', '),
   draftValue: 'This plan',
+  completion: {
+    unitDetail: (c) =>
+      [
+        c.draftLead + c.draftCoop > 0 && `this plan:${c.draftLead ? ` leads ${c.draftLead}` : ''}${c.draftCoop ? ` cooperates ${c.draftCoop}` : ''}`,
+        c.precedentLead + c.precedentCoop > 0 && `precedents:${c.precedentLead ? ` leads ${c.precedentLead}` : ''}${c.precedentCoop ? ` cooperates ${c.precedentCoop}` : ''}`,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    generic: ' (generic)',
+    indicatorPlans: (n) => `Set by ${n} precedent plan(s):`,
+  },
 };
 
 export function labelsFor(locale: 'zh-cn' | 'en'): Labels {

@@ -2,6 +2,7 @@
 import {
   CodeActionKind,
   TextDocumentSyncKind,
+  type CompletionList,
   type Connection,
   type Hover,
   type InitializeResult,
@@ -11,6 +12,7 @@ import {
 import { QPLAN_VERSION } from './cli/version';
 import { PlanDocuments, type Plan } from './documents';
 import { codeActions, RENUMBER_ALL_KIND } from './features/codeActions';
+import { completion, COMPLETION_TRIGGERS } from './features/completion';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
@@ -45,6 +47,7 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         hoverProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, RENUMBER_ALL_KIND] },
         executeCommandProvider: { commands: [RENUMBER_COMMAND] },
         semanticTokensProvider: { legend: semanticTokensLegend, full: true },
@@ -76,10 +79,14 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol(onPlan('documentSymbol', () => [], (plan) => documentSymbols(plan, session.labels.noLead)));
   connection.onFoldingRanges(onPlan('foldingRange', () => [], (plan) => foldingRanges(plan)));
   connection.onSelectionRanges(onPlan('selectionRange', () => [], (plan, p) => selectionRanges(plan, p.positions)));
-  connection.onHover(onPlan('hover', (): Hover | null => null, async (plan, p) => {
+  /** The precedent index and the file that is this draft itself (never its own precedent). */
+  const precedentsFor = async (plan: Plan) => {
     const index = await precedents.index();
-    return hover(plan, p.position, session.labels, { index, exclude: draftFile(index, plan.document.uri, plan.text) });
-  }));
+    return { index, exclude: draftFile(index, plan.document.uri, plan.text) };
+  };
+  connection.onHover(onPlan('hover', (): Hover | null => null, async (plan, p) => hover(plan, p.position, session.labels, await precedentsFor(plan))));
+  connection.onCompletion(onPlan('completion', (): CompletionList => ({ isIncomplete: false, items: [] }), async (plan, p) =>
+    completion(plan, p.position, session.labels, () => precedentsFor(plan))));
   connection.onCodeAction(onPlan('codeAction', () => [], (plan, p) => codeActions(plan, p, session)));
   connection.languages.semanticTokens.on(onPlan('semanticTokens', (): SemanticTokens => ({ data: [] }), (plan) => semanticTokens(plan)));
   connection.onWorkspaceSymbol(safely(log, 'workspaceSymbol', () => [], (p) =>

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   analyzePlan,
   buildPrecedentIndex,
+  countNgrams,
   findSimilarTasks,
   makePrecedentDoc,
   markedExcerpt,
@@ -74,6 +75,21 @@ describe('findSimilarTasks on the seeds', () => {
     expect(text).toContain('培育一批知名品牌');
     expect(text).not.toContain('市市场监管局');
     expect(text).not.toContain('（一）');
+  });
+
+  it('gives the same results when the same query is asked again (scores are not carried over)', () => {
+    const query = '实施品牌培育工程，支持企业争创名牌';
+    const first = findSimilarTasks(index, query, { top: 10, threshold: 0 }).map((r) => [key(r), r.score]);
+    findSimilarTasks(index, '强化特种设备安全监察', { top: 10, threshold: 0 });
+    expect(findSimilarTasks(index, query, { top: 10, threshold: 0 }).map((r) => [key(r), r.score])).toEqual(first);
+  });
+});
+
+describe('countNgrams', () => {
+  it('counts bigrams and trigrams within runs, in order of first occurrence, never across marks or surrogates', () => {
+    expect([...countNgrams('品牌培育。品牌')]).toEqual([['品牌', 2], ['品牌培', 1], ['牌培', 1], ['牌培育', 1], ['培育', 1]]);
+    expect([...countNgrams('ab𠀀cd')]).toEqual([['ab', 1], ['cd', 1]]);
+    expect(countNgrams('。质。').size).toBe(0);
   });
 });
 

@@ -1,6 +1,7 @@
 // The analysis core's public surface: everything the CLI and the language server may use.
 export * from './model';
 export { analyzePlan } from './plan';
+export { isGenericUnit } from './responsibility';
 export { checkPlan, ruleInfo } from './rules';
 export { positionAt, type Position } from './positions';
 export * from './precedents';

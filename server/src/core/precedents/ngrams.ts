@@ -25,29 +25,42 @@ export function isGramChar(ch: string): boolean {
   return /[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9]/.test(ch);
 }
 
+/** isGramChar on one UTF-16 code unit (surrogates are not gram characters, as in isGramChar). */
+function isGramCode(c: number): boolean {
+  return (
+    (c >= 0x3400 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x30 && c <= 0x39)
+  );
+}
+
 /**
  * Bigram and trigram counts of already-normalized text. N-grams never cross punctuation, so
- * "监管。加强" yields no "管加"; a lone character between marks yields nothing.
+ * "监管。加强" yields no "管加"; a lone character between marks yields nothing. Insertion order is
+ * the order of first occurrence, each position's bigram before its trigram (similarity relies on it).
  */
 export function countNgrams(normalized: string, into: Map<string, number> = new Map(), weight = 1): Map<string, number> {
-  let run = '';
-  const flush = () => {
-    for (let i = 0; i + 2 <= run.length; i++) {
-      const bi = run.slice(i, i + 2);
-      into.set(bi, (into.get(bi) ?? 0) + weight);
-      if (i + 3 <= run.length) {
-        const tri = run.slice(i, i + 3);
-        into.set(tri, (into.get(tri) ?? 0) + weight);
-      }
-    }
-    run = '';
-  };
-  for (const ch of normalized) {
-    if (isGramChar(ch)) run += ch;
-    else flush();
-  }
-  flush();
+  forEachNgram(normalized, (g) => into.set(g, (into.get(g) ?? 0) + weight));
   return into;
+}
+
+/** Every bigram and trigram of already-normalized text in countNgrams's order: each position's bigram, then its trigram. */
+export function forEachNgram(normalized: string, visit: (gram: string) => void): void {
+  const n = normalized.length;
+  let start = 0;
+  while (start < n) {
+    // one run of gram characters: [start, end)
+    while (start < n && !isGramCode(normalized.charCodeAt(start))) start++;
+    let end = start;
+    while (end < n && isGramCode(normalized.charCodeAt(end))) end++;
+    for (let i = start; i + 2 <= end; i++) {
+      visit(normalized.slice(i, i + 2));
+      if (i + 3 <= end) visit(normalized.slice(i, i + 3));
+    }
+    start = end;
+  }
 }
 
 /** The set of character bigrams of a string (for Dice comparisons of short names). */

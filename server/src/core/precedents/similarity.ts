@@ -2,7 +2,7 @@
 import type { Task } from '../model';
 import { taskText, type PrecedentDoc } from './doc';
 import { excerptAround, type Excerpt } from './excerpt';
-import { countNgrams, normalizeForIndex } from './ngrams';
+import { countNgrams, forEachNgram, normalizeForIndex } from './ngrams';
 
 /** One indexed precedent task. Its text is not kept: excerpts re-read it for the few results shown. */
 interface Entry {
@@ -73,49 +73,130 @@ const tfWeight = (count: number) => 1 + Math.log(count);
  */
 export function buildPrecedentIndex(docs: readonly PrecedentDoc[]): PrecedentIndex {
   const entries: Entry[] = [];
-  const grams: Map<string, number>[] = [];
-  const titleGrams: Map<string, number>[] = [];
-  const df = new Map<string, number>();
+  // Each task's n-grams as ids into `gramList` (first-occurrence order) and their counts: far less
+  // memory and time than one Map per task at thousands of plans, and postings can be sized exactly.
+  const gramIds = new Map<string, number>();
+  const gramList: string[] = [];
+  const grams: Vectors = [];
+  const titleGrams: Vectors = [];
+  const df: number[] = [];
+  // Per-scan counts by gram id, valid where `stampOf[id]` is the current scan's stamp.
+  let countOf = new Int32Array(1 << 16);
+  let stampOf = new Int32Array(1 << 16);
+  let stamp = 0;
+  /**
+   * A text's n-gram counts as a Vector, straight from countNgrams's enumeration (same n-grams,
+   * same first-occurrence order) without a Map per text.
+   */
+  const vectorOf = (normalized: string): Vector => {
+    stamp++;
+    const order: number[] = [];
+    forEachNgram(normalized, (g) => {
+      let id = gramIds.get(g);
+      if (id === undefined) {
+        id = gramList.length;
+        gramIds.set(g, id);
+        gramList.push(g);
+        if (id >= countOf.length) {
+          const grownCounts = new Int32Array(countOf.length * 2);
+          grownCounts.set(countOf);
+          countOf = grownCounts;
+          const grownStamps = new Int32Array(stampOf.length * 2);
+          grownStamps.set(stampOf);
+          stampOf = grownStamps;
+        }
+      }
+      if (stampOf[id] !== stamp) {
+        stampOf[id] = stamp;
+        countOf[id] = 0;
+        order.push(id);
+      }
+      countOf[id]++;
+    });
+    const ids = Int32Array.from(order);
+    const counts = new Int32Array(ids.length);
+    for (let i = 0; i < ids.length; i++) counts[i] = countOf[ids[i]];
+    return { ids, counts };
+  };
   docs.forEach((doc, d) => {
     doc.model.tasks.forEach((task, t) => {
-      const text = taskText(doc.model, doc.text, task);
-      const counts = countNgrams(normalizeForIndex(text));
-      if (counts.size === 0) return;
+      const vector = vectorOf(normalizeForIndex(taskText(doc.model, doc.text, task)));
+      if (vector.ids.length === 0) return;
       entries.push({ doc: d, task: t });
-      grams.push(counts);
-      titleGrams.push(countNgrams(normalizeForIndex(task.title)));
-      for (const g of counts.keys()) df.set(g, (df.get(g) ?? 0) + 1);
+      for (const id of vector.ids) df[id] = (df[id] ?? 0) + 1;
+      grams.push(vector);
+      titleGrams.push(vectorOf(normalizeForIndex(task.title)));
     });
   });
   const n = entries.length;
   const idf = new Map<string, number>();
-  for (const [g, f] of df) idf.set(g, Math.log(1 + n / f));
-  return { docs: [...docs], entries, postings: invert(grams, idf), titlePostings: invert(titleGrams, idf), idf };
+  // Indexed by gram id; a title n-gram the task texts lack has no idf (NaN, as idf.get(g)! was).
+  const idfById = new Float64Array(gramList.length).fill(NaN);
+  for (let id = 0; id < gramList.length; id++) {
+    const f = df[id];
+    if (f === undefined) continue;
+    const w = Math.log(1 + n / f);
+    idfById[id] = w;
+    idf.set(gramList[id], w);
+  }
+  return { docs: [...docs], entries, postings: invert(grams, idfById, gramList), titlePostings: invert(titleGrams, idfById, gramList), idf };
 }
 
-/** Unit-length TF-IDF vectors of `grams`, inverted into postings. */
-function invert(grams: Map<string, number>[], idf: Map<string, number>): Postings {
-  const building = new Map<string, { entries: number[]; weights: number[] }>();
-  grams.forEach((counts, e) => {
+/** A task's n-gram counts by gram id, in the counts' insertion order. */
+interface Vector {
+  ids: Int32Array;
+  counts: Int32Array;
+}
+type Vectors = Vector[];
+
+/** Unit-length TF-IDF vectors of `grams`, inverted into postings (entries in ascending order). */
+function invert(grams: Vectors, idf: Float64Array, gramList: readonly string[]): Postings {
+  const length = new Int32Array(gramList.length);
+  for (const v of grams) for (const id of v.ids) length[id]++;
+  const entriesOf: (Int32Array | undefined)[] = new Array(gramList.length);
+  const weightsOf: (Float32Array | undefined)[] = new Array(gramList.length);
+  const fill = new Int32Array(gramList.length);
+  let weights = new Float64Array(64);
+  grams.forEach(({ ids, counts }, e) => {
+    if (weights.length < ids.length) weights = new Float64Array(ids.length * 2);
     let norm = 0;
-    const weights: [string, number][] = [];
-    for (const [g, c] of counts) {
-      const w = tfWeight(c) * idf.get(g)!;
-      weights.push([g, w]);
+    for (let i = 0; i < ids.length; i++) {
+      const w = tfWeight(counts[i]) * idf[ids[i]];
+      weights[i] = w;
       norm += w * w;
     }
     norm = Math.sqrt(norm);
-    for (const [g, w] of weights) {
-      let p = building.get(g);
-      if (!p) building.set(g, (p = { entries: [], weights: [] }));
-      p.entries.push(e);
-      p.weights.push(w / norm);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      let es = entriesOf[id];
+      let ws = weightsOf[id];
+      if (!es || !ws) {
+        es = entriesOf[id] = new Int32Array(length[id]);
+        ws = weightsOf[id] = new Float32Array(length[id]);
+      }
+      const at = fill[id]++;
+      es[at] = e;
+      ws[at] = weights[i] / norm;
     }
   });
   const postings: Postings = new Map();
-  for (const [g, p] of building) postings.set(g, { entries: Int32Array.from(p.entries), weights: Float32Array.from(p.weights) });
+  // In first-occurrence order of the n-grams, as the Map-based build did.
+  for (let id = 0; id < gramList.length; id++) {
+    const es = entriesOf[id];
+    const ws = weightsOf[id];
+    if (es && ws) postings.set(gramList[id], { entries: es, weights: ws });
+  }
   return postings;
 }
+
+/** Per-index scratch arrays, reused across queries (a query runs to completion without yielding). */
+interface Scratch {
+  scores: Float64Array;
+  /** The query stamp that last touched each entry. */
+  seen: Uint32Array;
+  stamp: number;
+}
+const scratchOf = new WeakMap<PrecedentIndex, Scratch>();
 
 /**
  * The precedent tasks most similar to `queryText` (a task's title and body, or a phrase), best
@@ -138,22 +219,39 @@ export function findSimilarTasks(index: PrecedentIndex, queryText: string, optio
   for (const [g, c] of counts) if (!index.idf.has(g)) norm += (tfWeight(c) * Math.log(1 + Math.max(1, index.entries.length))) ** 2;
   if (query.length === 0 || norm === 0) return [];
   norm = Math.sqrt(norm);
-  const scores = new Map<number, number>();
+  let scratch = scratchOf.get(index);
+  if (!scratch || scratch.scores.length !== index.entries.length || scratch.stamp >= 0xfffffffe) {
+    scratch = { scores: new Float64Array(index.entries.length), seen: new Uint32Array(index.entries.length), stamp: 0 };
+    scratchOf.set(index, scratch);
+  }
+  const sc = scratch.scores;
+  const seen = scratch.seen;
+  const stamp = ++scratch.stamp;
+  // Entries in the order first scored; each score is reset to 0 below, so the array stays clean.
+  const touched: number[] = [];
   const add = (postings: Postings, share: number) => {
     for (const [g, w] of query) {
       const p = postings.get(g);
       if (!p) continue;
       const qw = (share * w) / norm;
-      for (let i = 0; i < p.entries.length; i++) {
-        const e = p.entries[i];
-        scores.set(e, (scores.get(e) ?? 0) + qw * p.weights[i]);
+      const es = p.entries;
+      const ws = p.weights;
+      for (let i = 0; i < es.length; i++) {
+        const e = es[i];
+        if (seen[e] !== stamp) {
+          seen[e] = stamp;
+          sc[e] = 0;
+          touched.push(e);
+        }
+        sc[e] += qw * ws[i];
       }
     }
   };
   add(index.postings, 1 - TITLE_SHARE);
   add(index.titlePostings, TITLE_SHARE);
   const ranked: [number, number][] = [];
-  for (const [e, s] of scores) {
+  for (const e of touched) {
+    const s = sc[e];
     if (s < threshold) continue;
     if (options.excludeFile !== undefined && index.docs[index.entries[e].doc].file === options.excludeFile) continue;
     ranked.push([e, s]);
