@@ -171,4 +171,35 @@ export interface AnalysisOptions {
   locale?: 'zh-cn' | 'en';
   /** Called when a rule hits an internal error (that rule's findings are dropped): for logs and tests. */
   onInternalError?: (error: unknown) => void;
+  /** The team's agency list (config `agencies`); unknown-agency stays silent without one. */
+  agencies?: AgencyEntry[];
+  /** The team's city (config `city`, e.g. 宿州市), for precedent-residue when the text does not say. */
+  city?: string;
+  /** The plan period when the title does not say (config `period`). */
+  period?: Period;
+  /**
+   * Required sections per document type (config `requiredSections`): the key is a word of the
+   * title (行动计划, 实施方案, 规划) or '*'; each value lists section kinds (goal, task, safeguard…)
+   * or heading words (保障措施).
+   */
+  requiredSections?: Record<string, string[]>;
+  /** Findings silenced on one task, with a reason (config `suppress`). */
+  suppressions?: Suppression[];
+}
+
+/** One agency of the team's list, with the other names it goes by (市市场监督管理局 for 市市场监管局). */
+export interface AgencyEntry {
+  name: string;
+  aliases?: string[];
+}
+
+/** One finding silenced on one task: matched by rule and task title, so it survives edits elsewhere. */
+export interface Suppression {
+  rule: string;
+  /** The task's title as the outline shows it. */
+  task: string;
+  /** Why; required, so a reviewer can judge it. */
+  reason: string;
+  /** Limits the suppression to files whose path ends with this (e.g. drafts/2026.txt). */
+  file?: string;
 }
