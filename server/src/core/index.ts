@@ -2,6 +2,7 @@
 export * from './model';
 export { analyzePlan } from './plan';
 export { isGenericUnit } from './responsibility';
+export { unitsInClause, unitAt, unitMentions, unitsOfPlan, tasksOfUnit, taskAtLine, type ClauseUnit, type UnitAt, type UnitRole, type UnitTasks } from './clauseUnits';
 export { checkPlan, ruleInfo } from './rules';
 export { positionAt, type Position } from './positions';
 export * from './precedents';
