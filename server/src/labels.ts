@@ -1,5 +1,5 @@
 // What the server itself says to users (hover labels, quick-fix titles): Chinese first, English for an English client.
-import type { ClauseSource, Comparator } from './core';
+import type { ClauseSource, Comparator, UnitRole } from './core';
 
 const zh = {
   task: '任务',
@@ -45,6 +45,18 @@ const zh = {
       .join('、')
       .replace(/个/, '个先例'),
   draftValue: '本方案',
+  unitLens: {
+    roles: { lead: '牵头单位', cooperator: '配合单位', standing: '统一说明（以下均需……）中的单位' } as Record<UnitRole, string>,
+    generic: '泛指其他各有关单位，不是某一个单位',
+    inDraft: '本方案',
+    counts: (lead: number, cooperate: number) => `牵头 ${lead} 项 · 配合 ${cooperate} 项`,
+    leadTasks: '牵头',
+    cooperateTasks: '配合',
+    more: (n: number) => `……等 ${n} 项`,
+    inPrecedents: (plans: number) => `先例（${plans} 份方案）`,
+    notInPrecedents: '先例中未见此单位',
+    noTasks: '本方案的任务未列出此单位',
+  },
   completion: {
     unitDetail: (c: { draftLead: number; draftCoop: number; precedentLead: number; precedentCoop: number }) =>
       [
@@ -103,6 +115,18 @@ const en: Labels = {
       .filter(Boolean)
       .join(', '),
   draftValue: 'This plan',
+  unitLens: {
+    roles: { lead: 'Lead unit', cooperator: 'Cooperating unit', standing: 'Unit of a standing note (以下均需……)' },
+    generic: 'Generic “every other unit”, not one agency',
+    inDraft: 'This plan',
+    counts: (lead, cooperate) => `leads ${lead} · cooperates on ${cooperate}`,
+    leadTasks: 'Leads',
+    cooperateTasks: 'Cooperates',
+    more: (n) => `… ${n} in all`,
+    inPrecedents: (plans) => `Precedents (${plans} plan(s))`,
+    notInPrecedents: 'No precedent names this unit',
+    noTasks: 'No task of this plan names this unit',
+  },
   completion: {
     unitDetail: (c) =>
       [

@@ -11,7 +11,9 @@ import {
 } from 'vscode-languageserver';
 import { QPLAN_VERSION } from './cli/version';
 import { PlanDocuments, type Plan } from './documents';
+import { agencies, AGENCIES_REQUEST, unitReferences, type AgenciesParams, type AgenciesResult } from './features/agencies';
 import { codeActions, RENUMBER_ALL_KIND } from './features/codeActions';
+import { comparePrecedent, COMPARE_REQUEST, type CompareParams, type CompareResult } from './features/comparePrecedent';
 import { completion, COMPLETION_TRIGGERS } from './features/completion';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
@@ -47,6 +49,7 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         hoverProvider: true,
+        referencesProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, RENUMBER_ALL_KIND] },
         executeCommandProvider: { commands: [RENUMBER_COMMAND] },
@@ -87,6 +90,10 @@ export function startServer(connection: Connection): void {
   connection.onHover(onPlan('hover', (): Hover | null => null, async (plan, p) => hover(plan, p.position, session.labels, await precedentsFor(plan))));
   connection.onCompletion(onPlan('completion', (): CompletionList => ({ isIncomplete: false, items: [] }), async (plan, p) =>
     completion(plan, p.position, session.labels, () => precedentsFor(plan))));
+  connection.onReferences(onPlan('references', () => [], (plan, p) => unitReferences(plan, p.position)));
+  connection.onRequest(AGENCIES_REQUEST, onPlan('agencies', (): AgenciesResult => ({ current: null, units: [] }), (plan, p: AgenciesParams) => agencies(plan, p.position)));
+  connection.onRequest(COMPARE_REQUEST, onPlan('comparePrecedent', (): CompareResult => ({ task: null, precedents: [] }), async (plan, p: CompareParams) =>
+    comparePrecedent(plan, p.position, await precedentsFor(plan), session.labels)));
   connection.onCodeAction(onPlan('codeAction', () => [], (plan, p) => codeActions(plan, p, session)));
   connection.languages.semanticTokens.on(onPlan('semanticTokens', (): SemanticTokens => ({ data: [] }), (plan) => semanticTokens(plan)));
   connection.onWorkspaceSymbol(safely(log, 'workspaceSymbol', () => [], (p) =>

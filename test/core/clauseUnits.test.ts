@@ -1,7 +1,7 @@
 // Unit names inside clauses: where each is written and in which role, on every clause form of plan-format.md §3 and the seeds.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyzePlan, taskAtLine, tasksOfUnit, unitAt, unitMentions, unitsInClause, unitsOfPlan } from '../../server/src/core';
+import { analyzePlan, buildPrecedentIndex, makePrecedentDoc, taskAtLine, tasksOfUnit, unitAt, unitInPrecedents, unitMentions, unitsInClause, unitsOfPlan } from '../../server/src/core';
 import { plan, spanText, taskPlan } from './helpers';
 
 /** The clause's units as "name:role", and a check that each span covers exactly the name. */
@@ -157,5 +157,24 @@ describe('seeds', () => {
       }
     });
     expect(n > 0).toBe(model.clauses.length > 0); // 001 and 003 have no clause at all
+  });
+});
+
+describe('unitInPrecedents', () => {
+  const doc = (file: string, ...lines: string[]) => makePrecedentDoc(file, lines.join('\n'));
+  const index = buildPrecedentIndex([
+    doc('a.txt', '2016年甲市质量强市工作行动计划', '一、重点任务', '（一）加强品牌培育。培育品牌。(市质监局牵头,市工信局配合)', '（二）强化标准引领。推进标准化。(市工信局牵头,市质监局配合)'),
+    doc('b.txt', '2018年乙市质量提升行动计划', '一、重点任务', '（一）夯实计量基础。完善量值传递。(市质监局、市财政局负责)'),
+  ]);
+
+  it('counts lead and cooperating tasks per plan, most tasks first', () => {
+    const u = unitInPrecedents(index, '市质监局');
+    expect([u.lead, u.cooperate]).toEqual([2, 1]);
+    expect(u.plans.map((p) => [p.doc.file, p.lead, p.cooperate])).toEqual([['a.txt', 1, 1], ['b.txt', 1, 0]]);
+  });
+
+  it('leaves out the excluded file (the draft itself) and knows no unnamed unit', () => {
+    expect(unitInPrecedents(index, '市质监局', 'a.txt').plans.map((p) => p.doc.file)).toEqual(['b.txt']);
+    expect(unitInPrecedents(index, '市教育局')).toEqual({ lead: 0, cooperate: 0, plans: [] });
   });
 });

@@ -54,8 +54,8 @@ describe('hover', () => {
     ].join('\n'));
   });
 
-  it('on a clause: whom it names', async () => {
-    expect(await hoverAt(14, '市政府办公室、市质监局牵头')).toContain('- 牵头单位：市政府办公室、市质监局\n- 配合单位：各成员单位');
+  it('on a clause (its role words; a unit name has its own hover): whom it names', async () => {
+    expect(await hoverAt(14, '牵头,各成员单位配合')).toContain('- 牵头单位：市政府办公室、市质监局\n- 配合单位：各成员单位');
   });
 
   it('on an inherited clause: says it comes from the parent item', async () => {
@@ -65,8 +65,10 @@ describe('hover', () => {
     expect(await hoverAt(3, '名牌战略', 0, uri, text)).toContain('- 牵头单位：市质监局\n- 配合单位：各成员单位\n- 分工来源：继承上级条目的责任分工');
   });
 
-  it('nowhere else: plain body text has no hover', async () => {
-    expect(await hoverAt(14, '认真总结推广')).toBeNull();
+  it('nowhere else: the cover and section titles have no hover', async () => {
+    expect(await hoverAt(0, lines[0].trim().slice(0, 2))).toBeNull();
+    const section = lines.findIndex((l) => l.startsWith('一、'));
+    expect(await hoverAt(section, '一、', 1)).toBeNull();
   });
 });
 

@@ -6,3 +6,5 @@ export { unitsInClause, unitAt, unitMentions, unitsOfPlan, tasksOfUnit, taskAtLi
 export { checkPlan, ruleInfo } from './rules';
 export { positionAt, type Position } from './positions';
 export * from './precedents';
+export { unitInPrecedents, type UnitInPlan, type UnitInPrecedents } from './unitPrecedents';
+export { taskSource } from './taskSource';

@@ -1,12 +1,13 @@
-// Hover: who answers for a task and what it must reach; what a target requires; whom a clause names.
+// Hover: who answers for a task and what it must reach; what a target requires; whom a clause names; what a unit answers for.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import type { Clause, PlanModel, PrecedentIndex, Target, Task } from '../core';
+import { taskAtLine, unitAt, type Clause, type PlanModel, type PrecedentIndex, type Target, type Task } from '../core';
 import type { Plan } from '../documents';
 import type { Labels } from '../labels';
 import { toOffset, toRange } from '../lsp/convert';
 import { escapeMarkdown as escape } from './markdown';
 import { targetPrecedents, taskPrecedents } from './precedentHover';
 import { headingName } from './symbols';
+import { unitHover } from './unitHover';
 
 /** The precedent library as a hover reads it: the index, and the file that is the draft itself (never its own precedent). */
 export interface HoverPrecedents {
@@ -15,8 +16,9 @@ export interface HoverPrecedents {
 }
 
 /**
- * The hover at a position: a target under the cursor first, then a clause, then a task heading's
- * marker or title. With `precedents`, task and target hovers end with what earlier plans say.
+ * The hover at a position: a target under the cursor first, then a unit name in a clause, then
+ * the rest of a clause, then a task's heading or any line of its body (the same task hover).
+ * With `precedents`, task, target and unit hovers end with what earlier plans say.
  */
 export function hover(plan: Plan, position: Position, labels: Labels, precedents?: HoverPrecedents): Hover | null {
   const { document, model } = plan;
@@ -27,15 +29,31 @@ export function hover(plan: Plan, position: Position, labels: Labels, precedents
     const more = precedents ? targetPrecedents(precedents.index, target, precedents.exclude, labels) : [];
     return markdown([describeTarget(target, labels), ...more].join('\n'), toRange(document, target.span));
   }
+  const unit = unitAt(model, plan.text, offset);
+  if (unit) return markdown(unitHover(model, unit, labels, precedents), toRange(document, unit.span));
   const clause = model.clauses.find((c) => inside(c.span));
   if (clause) return markdown(describeClause(clause, labels), toRange(document, clause.span));
-  const heading = model.headings.find((h) => h.line === position.line && h.task >= 0);
-  if (!heading) return null;
-  const span = { start: heading.markerSpan.start, end: Math.max(heading.markerSpan.end, heading.titleSpan.end) };
-  if (!inside(span)) return null;
-  const task = model.tasks[heading.task];
+  const t = taskAtLine(model, position.line);
+  if (t === undefined) return null;
+  const task = model.tasks[t];
+  const heading = model.headings[task.heading];
+  const titleSpan = { start: heading.markerSpan.start, end: Math.max(heading.markerSpan.end, heading.titleSpan.end) };
+  // On the heading, the marker and title; on a body line, that line's text (never its blank margins).
+  const span = inside(titleSpan) ? titleSpan : lineTextSpan(plan, position.line);
+  if (!span || !(span.start <= offset && offset <= span.end)) return null;
   const more = precedents ? taskPrecedents(precedents.index, model, plan.text, task, precedents.exclude, labels) : [];
   return markdown([describeTask(model, task, `${labels.task} ${headingName(heading)}`, labels), ...more].join('\n'), toRange(document, span));
+}
+
+/** The non-blank text of a line as a span, or null for a blank line. */
+function lineTextSpan(plan: Plan, line: number): { start: number; end: number } | null {
+  const from = plan.model.lineStarts[line];
+  if (from === undefined) return null;
+  const next = plan.model.lineStarts[line + 1] ?? plan.text.length;
+  const raw = plan.text.slice(from, next);
+  const start = raw.search(/\S/);
+  if (start < 0) return null;
+  return { start: from + start, end: from + raw.trimEnd().length };
 }
 
 function describeTask(model: PlanModel, task: Task, title: string, labels: Labels): string {

@@ -78,7 +78,7 @@ export function targetPrecedents(index: PrecedentIndex, target: Target, exclude:
 }
 
 /** “苏州市 · 2016年 · 苏府〔2016〕63号”. */
-function where(doc: PrecedentDoc, labels: Labels): string {
+export function where(doc: PrecedentDoc, labels: Labels): string {
   return [doc.city ?? labels.unknownCity, doc.year === null ? labels.unknownYear : labels.yearOf(doc.year), doc.docNumber ?? labels.noDocNumber].map(escape).join(' · ');
 }
 

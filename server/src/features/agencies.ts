@@ -1,0 +1,69 @@
+// The agency lens: every clause naming a unit (Find All References), and every unit of the draft with its tasks (qplan/agencies).
+import type { Location, Position, Range, TextDocumentIdentifier } from 'vscode-languageserver';
+import { unitAt, unitMentions, unitsOfPlan, type UnitRole } from '../core';
+import type { Plan } from '../documents';
+import { toOffset, toRange } from '../lsp/convert';
+import { headingName } from './symbols';
+
+/** The custom request behind the 查看单位分工 command (client/src/agencyLens.ts). */
+export const AGENCIES_REQUEST = 'qplan/agencies';
+
+export interface AgenciesParams {
+  textDocument: TextDocumentIdentifier;
+  /** The cursor: when it is on a unit name, `current` names that unit. */
+  position?: Position;
+}
+
+/** A task as the lens lists it: its marker and title, where that is, and the unit's role in it. */
+export interface AgencyTask {
+  name: string;
+  range: Range;
+  role: Exclude<UnitRole, 'standing'>;
+}
+
+export interface AgencyEntryResult {
+  name: string;
+  /** 各成员单位 and the like. */
+  generic: boolean;
+  lead: number;
+  cooperate: number;
+  /** Lead tasks first, then cooperating ones, each in document order. */
+  tasks: AgencyTask[];
+}
+
+export interface AgenciesResult {
+  /** The unit under the cursor, if any. */
+  current: string | null;
+  units: AgencyEntryResult[];
+}
+
+/**
+ * Find All References on a unit name in a clause: every clause of the draft that names the same
+ * unit, each location the name itself. Nothing off a unit name.
+ */
+export function unitReferences(plan: Plan, position: Position): Location[] {
+  const { document, model, text } = plan;
+  const unit = unitAt(model, text, toOffset(document, position), true);
+  if (!unit) return [];
+  return unitMentions(model, text, unit.name).map((u) => ({ uri: document.uri, range: toRange(document, u.span) }));
+}
+
+/** Every unit the draft's tasks name (own, inherited or standing responsibility), with the tasks it leads and cooperates on. */
+export function agencies(plan: Plan, position: Position | undefined): AgenciesResult {
+  const { document, model, text } = plan;
+  const current = position ? unitAt(model, text, toOffset(document, position), true)?.name ?? null : null;
+  const task = (i: number, role: AgencyTask['role']): AgencyTask => {
+    const h = model.headings[model.tasks[i].heading];
+    return { name: headingName(h), range: toRange(document, { start: h.markerSpan.start, end: Math.max(h.markerSpan.end, h.titleSpan.end) }), role };
+  };
+  return {
+    current,
+    units: unitsOfPlan(model).map((u) => ({
+      name: u.name,
+      generic: u.generic,
+      lead: u.lead.length,
+      cooperate: u.cooperate.length,
+      tasks: [...u.lead.map((i) => task(i, 'lead')), ...u.cooperate.map((i) => task(i, 'cooperator'))],
+    })),
+  };
+}
