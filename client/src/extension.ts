@@ -1,7 +1,9 @@
 // Starts the qplan language server over IPC and registers what only the editor can do.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { showAgency, SHOW_AGENCY } from './agencyLens';
 import { INSERT_CLAUSE, LANGUAGE_ID, NEW_DRAFT, RENUMBER, insertClauseTemplate, newDraft, renumberDocument } from './commands';
+import { registerCompare } from './comparePrecedent';
 import { watchForPlans } from './detection';
 
 let client: LanguageClient | undefined;
@@ -41,6 +43,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   } catch (error) {
     void vscode.window.showErrorMessage(vscode.l10n.t('The quality plan language server could not start: {0}', String(error)));
   }
+
+  // Precedent and agency views: the server answers, the editor shows (quick picks, a diff).
+  context.subscriptions.push(vscode.commands.registerCommand(SHOW_AGENCY, () => showAgency(client!)), ...registerCompare(client));
 
   // Register here only what the server did not advertise, or the two registrations would collide.
   const registered = new Set(await vscode.commands.getCommands(true));

@@ -1,7 +1,7 @@
 // Unit names inside clauses: where each is written and in which role, on every clause form of plan-format.md §3 and the seeds.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyzePlan, buildPrecedentIndex, makePrecedentDoc, taskAtLine, tasksOfUnit, unitAt, unitInPrecedents, unitMentions, unitsInClause, unitsOfPlan } from '../../server/src/core';
+import { analyzePlan, buildPrecedentIndex, makePrecedentDoc, sentencePerLine, taskAtLine, taskSource, tasksOfUnit, unitAt, unitInPrecedents, unitMentions, unitsInClause, unitsOfPlan } from '../../server/src/core';
 import { plan, spanText, taskPlan } from './helpers';
 
 /** The clause's units as "name:role", and a check that each span covers exactly the name. */
@@ -176,5 +176,14 @@ describe('unitInPrecedents', () => {
   it('leaves out the excluded file (the draft itself) and knows no unnamed unit', () => {
     expect(unitInPrecedents(index, '市质监局', 'a.txt').plans.map((p) => p.doc.file)).toEqual(['b.txt']);
     expect(unitInPrecedents(index, '市教育局')).toEqual({ lead: 0, cooperate: 0, plans: [] });
+  });
+});
+
+describe('taskSource and sentencePerLine (the texts a comparison shows)', () => {
+  it('the whole task, heading to clause, CRLF read as LF; one sentence a line', () => {
+    const m = plan('一、重点任务', '（一）加强品牌培育。培育品牌；打造区域品牌。\r', '  完善机制。(市质监局牵头)\r', '（二）强化标准。');
+    const source = taskSource(m, m.text, m.tasks[0]);
+    expect(source).toBe('（一）加强品牌培育。培育品牌；打造区域品牌。\n  完善机制。(市质监局牵头)');
+    expect(sentencePerLine(source)).toBe('（一）加强品牌培育。\n培育品牌；\n打造区域品牌。\n  完善机制。\n(市质监局牵头)');
   });
 });

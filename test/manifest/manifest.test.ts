@@ -62,6 +62,8 @@ describe('localization', () => {
       'qplan.newDraft': '新建质量规划草稿',
       'qplan.renumberDocument': '全文重新编号',
       'qplan.insertClauseTemplate': '插入责任分工条款',
+      'qplan.showAgency': '查看单位分工',
+      'qplan.compareWithPrecedent': '对比先例',
     });
     for (const c of contributes.commands) {
       expect(c.title, c.command).toMatch(/^%.+%$/);

@@ -148,11 +148,12 @@ describe('qplan/comparePrecedent', () => {
     const uri = 'untitled:compare.plan.txt';
     await client.open(uri, text.join('\n'));
     const r = await client.request<CompareResult>('qplan/comparePrecedent', { textDocument: { uri }, position: { line: 3, character: 3 } });
-    expect(r.task).toMatchObject({ name: '（一）加强品牌培育', text: text.slice(2).join('\n') });
+    // The whole task, clause included, one sentence a line so the diff pairs sentences.
+    expect(r.task).toMatchObject({ name: '（一）加强品牌培育', text: '（一）加强品牌培育。\n培育一批知名品牌企业。\n（市市场监管局牵头）' });
     expect(r.precedents.length).toBeGreaterThan(0);
     expect(r.precedents.length).toBeLessThanOrEqual(3);
     expect(r.precedents[0]).toMatchObject({ where: '苏州市 · 2016年 · 苏府〔2016〕63号', name: expect.stringMatching(/加大品牌培育力度$/) });
-    expect(r.precedents[0].text).toMatch(/^\([一二三四五六七八九十]+\)加大品牌培育力度。/);
+    expect(r.precedents[0].text).toMatch(/^\([一二三四五六七八九十]+\)加大品牌培育力度。\n/);
     expect(r.precedents[0].text).toContain('市经信委');
     const scores = r.precedents.map((p) => p.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));

@@ -7,4 +7,4 @@ export { checkPlan, ruleInfo } from './rules';
 export { positionAt, type Position } from './positions';
 export * from './precedents';
 export { unitInPrecedents, type UnitInPlan, type UnitInPrecedents } from './unitPrecedents';
-export { taskSource } from './taskSource';
+export { sentencePerLine, taskSource } from './taskSource';

@@ -11,3 +11,11 @@ export function taskSource(model: PlanModel, text: string, task: Task): string {
   const end = next === undefined ? text.length : next;
   return text.slice(start, end).replace(/\r\n?/g, '\n').replace(/^[ \t\u3000]+/, '').trimEnd();
 }
+
+/**
+ * The text with each sentence on its own line (a break after 。！？； where text follows), so a
+ * line diff of two long paragraphs pairs sentence with sentence instead of one paragraph with another.
+ */
+export function sentencePerLine(text: string): string {
+  return text.replace(/([。！？；!?;])[ \t\u3000]*(?=[^\s。！？；!?;])/g, '$1\n');
+}

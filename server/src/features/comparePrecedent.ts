@@ -1,6 +1,6 @@
 // qplan/comparePrecedent: the task under the cursor and its most similar precedent tasks, as text for a side-by-side diff.
 import type { Position, Range, TextDocumentIdentifier } from 'vscode-languageserver';
-import { findSimilarTasks, taskAtLine, taskSource, taskText, type PrecedentIndex } from '../core';
+import { findSimilarTasks, sentencePerLine, taskAtLine, taskSource, taskText, type PrecedentIndex } from '../core';
 import type { Plan } from '../documents';
 import type { Labels } from '../labels';
 import { toRange } from '../lsp/convert';
@@ -24,12 +24,12 @@ export interface ComparedPrecedent {
   name: string;
   /** Cosine similarity in [0, 1]. */
   score: number;
-  /** The whole task as written, heading to clause. */
+  /** The whole task as written, heading to clause, one sentence a line (for a readable diff). */
   text: string;
 }
 
 export interface CompareResult {
-  /** The draft's task under the cursor; null when the cursor is on no task. */
+  /** The draft's task under the cursor (text one sentence a line); null when the cursor is on no task. */
   task: { name: string; text: string; range: Range } | null;
   /** At most 3, most similar first; empty when nothing is similar enough. */
   precedents: ComparedPrecedent[];
@@ -52,7 +52,7 @@ export function comparePrecedent(plan: Plan, position: Position, library: { inde
   return {
     task: {
       name: headingName(heading),
-      text: taskSource(model, text, task),
+      text: sentencePerLine(taskSource(model, text, task)),
       range: toRange(document, { start: heading.markerSpan.start, end: Math.max(heading.markerSpan.end, heading.titleSpan.end) }),
     },
     precedents: found.map((r) => {
@@ -62,7 +62,7 @@ export function comparePrecedent(plan: Plan, position: Position, library: { inde
         where: where(r.doc, labels),
         name: h ? headingName(h) : r.task.title,
         score: Math.round(r.score * 1000) / 1000,
-        text: taskSource(r.doc.model, r.doc.text, r.task),
+        text: sentencePerLine(taskSource(r.doc.model, r.doc.text, r.task)),
       };
     }),
   };
