@@ -127,6 +127,32 @@ const typed = await keystrokes(fast, uri003, text003, KEYSTROKES);
 const symbolTimes = await roundTrips(fast, 'textDocument/documentSymbol', { textDocument: { uri: uri003 } });
 // A task heading of seed 003 (line 257, 1-based): the hover lists its units and targets.
 const hoverTimes = await roundTrips(fast, 'textDocument/hover', { textDocument: { uri: uri003 }, position: { line: 256, character: 4 } });
+
+// ---- completion and the unit hover: seed 000's first clause, seed 003's goal section ----
+const seed000 = seedFiles.find((f) => f.startsWith('000_'));
+const text000 = readFileSync(path.join(seedDir, seed000), 'utf8');
+const uri000 = pathToFileURL(path.join(seedDir, seed000)).toString();
+const opened000 = fast.diagnosticsAt(uri000, 1);
+await fast.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri000, languageId: 'quality-plan', version: 1, text: text000 } });
+await opened000;
+/** Line (0-based) and character just after `needle` on the first line of `text` holding it. */
+const after = (text, needle, from = 0) => {
+  const lines = text.split('\n');
+  const line = lines.findIndex((l, i) => i >= from && l.includes(needle));
+  if (line < 0) throw new Error(`bench: no line with ${needle}`);
+  return { line, character: lines[line].indexOf(needle) + needle.length };
+};
+// Inside （市政府办公室、|市质监局牵头,各成员单位配合）: unit names from the draft and the precedents.
+const unitAt = after(text000, '(市政府办公室、');
+// After a 、 or ； on a goal line of 003's 发展目标: indicator names with the precedents' values.
+const goalAt = after(text003, '比例达到省控目标;', text003.split('\n').findIndex((l) => l.includes('发展目标')));
+const itemsAt = async (uri, position) => (await fast.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })).items.length;
+const unitItems = await itemsAt(uri000, unitAt);
+const indicatorItems = await itemsAt(uri003, goalAt);
+if (!unitItems || !indicatorItems) throw new Error(`bench: completion offered nothing (units ${unitItems}, indicators ${indicatorItems})`);
+const unitCompletionTimes = await roundTrips(fast, 'textDocument/completion', { textDocument: { uri: uri000 }, position: unitAt });
+const indicatorCompletionTimes = await roundTrips(fast, 'textDocument/completion', { textDocument: { uri: uri003 }, position: goalAt });
+const unitHoverTimes = await roundTrips(fast, 'textDocument/hover', { textDocument: { uri: uri000 }, position: { line: unitAt.line, character: unitAt.character + 1 } });
 await fast.stop();
 
 // ---- the same keystrokes with the default debounce, as a user gets them ----
@@ -175,6 +201,9 @@ const lines = [
   row('keystroke → diagnostics, default 200 ms debounce', typedSlow.times, `${DEBOUNCED_KEYSTROKES} edits; what a user sees after pausing`),
   row('documentSymbol round trip', symbolTimes, `seed 003, ${ROUND_TRIPS} requests, model cached`),
   row('hover round trip (task heading)', hoverTimes, `seed 003 line 257, ${ROUND_TRIPS} requests`),
+  row('hover round trip (unit name in a clause)', unitHoverTimes, `seed 000 line ${unitAt.line + 1}, 市质监局: tasks here and in the precedents`),
+  row('completion round trip (unit name in a clause)', unitCompletionTimes, `seed 000 line ${unitAt.line + 1}, after 、, ${unitItems} items`),
+  row('completion round trip (indicator on a goal line)', indicatorCompletionTimes, `seed 003 line ${goalAt.line + 1}, after ;, ${indicatorItems} items`),
   '',
   '| memory (server process RSS) | MB |',
   '|---|---:|',
@@ -193,7 +222,7 @@ const section = `
 \`bench/lsp.mjs\` (run by \`npm run bench\` after the core benchmark) starts the bundled
 \`server/out/server.js --stdio\` from a separate client process and times real JSON-RPC
 traffic: from sending \`didChange\` to receiving \`publishDiagnostics\` for that version, the
-round trips of \`documentSymbol\` and \`hover\`, and process start to the \`initialize\` answer.
+round trips of \`documentSymbol\`, \`hover\` and \`completion\` (a unit name in a clause, an indicator on a goal line), and process start to the \`initialize\` answer.
 The server's own work is measured with the debounce set to 0 (\`initializationOptions.diagnosticDelay\`);
 the default 200 ms debounce is shown separately. Memory is the server's RSS read from \`/proc\`.
 
