@@ -122,6 +122,9 @@ function makeWorkspace(dir) {
   fs.copyFileSync(path.join(root, 'seeds', seed('003')), path.join(dir, 'quickfix-003.plan.txt'));
   fs.writeFileSync(path.join(dir, 'snippet.plan.txt'), '2024年某市质量提升行动方案\n\n一、总体要求\n');
   fs.copyFileSync(path.join(root, 'seeds', seed('000')), path.join(dir, 'colours-000.plan.txt'));
+  // A new draft task about 品牌培育 for the precedent tests (issue 4's "done means").
+  fs.writeFileSync(path.join(dir, 'brand-draft.plan.txt'),
+    '某市质量提升行动计划（2024—2026年）\n\n一、重点任务\n（一）加强品牌培育。\n培育一批知名品牌企业，打造区域公共品牌。（市市场监管局牵头，市工信局配合）\n');
   return { dir, seeds, seed };
 }
 

@@ -267,7 +267,148 @@ export const tests = [
       await pane.locator('.label-name', { hasText: '一、深入推进质量强市战略' }).first().waitFor({ timeout: 30_000 });
     },
   },
+
+  {
+    id: 'precedent-hover',
+    name: '先例悬停：在新草稿“加强品牌培育”任务的正文上悬停，悬停窗口列出苏州 2016 年“加大品牌培育力度”及其单位、指标和摘录',
+    /** @param {Workbench} wb */
+    async run(wb) {
+      await wb.openFile('brand-draft.plan.txt');
+      await wb.waitForLanguageMode(PLAN_MODE);
+      await wb.waitForVisibleText(/培育一批知名品牌企业/);
+      // The mouse over the task's body line, not its heading: the body shows the same hover.
+      const text = await hoverOver(wb, '培育一批知名品牌企业', /先例/);
+      wb.log(`hover: ${text.split('\n').slice(0, 3).join(' | ')} …`);
+      assert.match(text, /任务 （一）加强品牌培育/);
+      assert.match(text, /牵头单位：市市场监管局/);
+      assert.match(text, /苏州市 · 2016年 · 苏府〔2016〕63号：加大品牌培育力度/, 'the Suzhou brand task is among the precedents');
+      assert.match(text, /市经信委/, 'with its lead units');
+      assert.match(text, /江苏名牌产品 ≥ 80 个/, 'with its targets');
+      assert.match(text, /摘录：.*品牌/, 'with an excerpt');
+      assert.match(text, /先例(均|中 \d\/\d )有量化指标，本任务没有/, 'and what the draft task lacks');
+      // Bold shared wording is rendered, not shown as asterisks.
+      assert.doesNotMatch(text, /\*\*/);
+      await wb.screenshot('precedent-hover');
+      await wb.page.keyboard.press('Escape');
+
+      // A unit name in the clause: its tasks here and in the precedents.
+      const unit = await hoverOver(wb, '市市场监管局', /本方案/);
+      assert.match(unit, /市市场监管局 · 牵头单位/);
+      assert.match(unit, /本方案：牵头 1 项 · 配合 0 项/);
+      await wb.screenshot('unit-hover');
+      await wb.page.keyboard.press('Escape');
+    },
+  },
+
+  {
+    id: 'compare-precedent',
+    name: '对比先例：右键菜单“对比先例”打开差异编辑器，左侧为先例任务，右侧为本稿任务',
+    /** @param {Workbench} wb */
+    async run(wb) {
+      await wb.openFile('brand-draft.plan.txt');
+      await wb.waitForLanguageMode(PLAN_MODE);
+      await wb.waitForVisibleText(/培育一批知名品牌企业/);
+      await wb.editor().locator('.view-line', { hasText: '培育一批知名品牌企业' }).first().click({ position: { x: 30, y: 8 } });
+      await wb.editor().locator('.view-line', { hasText: '培育一批知名品牌企业' }).first().click({ button: 'right', position: { x: 30, y: 8 } });
+      const menu = wb.page.locator('.context-view .monaco-menu, .monaco-menu-container .monaco-menu').first();
+      const entry = menu.locator('.action-item', { hasText: '对比先例' }).first();
+      await entry.waitFor({ timeout: 15_000 });
+      // Menus ignore a click until the mouse has moved over them; hover first, then choose.
+      await entry.hover();
+      await entry.click();
+      if (await menu.isVisible()) await wb.page.keyboard.press('Enter');
+      // Several similar precedents: a quick pick, most similar first; the Suzhou brand task is offered.
+      const pick = wb.quickInput();
+      const row = pick.locator('.monaco-list-row', { hasText: '加大品牌培育力度' }).first();
+      await row.waitFor({ timeout: 30_000 });
+      assert.match(await pick.locator('.monaco-list-row').first().innerText(), /相似度 \d\.\d\d/);
+      await row.click();
+      const diff = wb.page.locator('.editor-group-container.active .monaco-diff-editor');
+      await diff.waitFor({ timeout: 30_000 });
+      const tab = wb.page.locator('.tabs-container .tab.active');
+      await tab.filter({ hasText: /先例 .*加大品牌培育力度 ↔ 本稿 （一）加强品牌培育/ }).waitFor({ timeout: 15_000 });
+      const sides = async (sel) => diff.locator(`${sel} .view-lines`).first().evaluate((el) => el.textContent ?? '');
+      await wb.page.waitForFunction(() => document.querySelectorAll('.monaco-diff-editor .editor.original .view-line').length > 0, undefined, { timeout: 15_000 });
+      const original = await sides('.editor.original');
+      const modified = await sides('.editor.modified');
+      wb.log(`diff: ${original.slice(0, 40)} … ↔ ${modified.slice(0, 40)} …`);
+      assert.match(original, /加大品牌培育力度。/);
+      assert.match(modified, /（一）加强品牌培育。/);
+      assert.match(modified, /（市市场监管局牵头，市工信局配合）/);
+      await wb.screenshot('compare-precedent');
+    },
+  },
+
+  {
+    id: 'agency',
+    name: '查看单位分工：命令面板列出各单位“牵头 n 项 · 配合 m 项”，选中单位后列出其任务并跳转',
+    /** @param {Workbench} wb */
+    async run(wb, ws) {
+      await wb.openFile(ws.seed('000'));
+      await wb.waitForLanguageMode(PLAN_MODE);
+      // From the command palette (wb.command would wait for the palette to close, and this command opens a pick of its own).
+      await wb.focusEditor();
+      await wb.page.keyboard.press('F1');
+      const pick = wb.quickInput();
+      await pick.locator('input.input').waitFor({ state: 'visible', timeout: 15_000 });
+      await pick.locator('input.input').fill('>查看单位分工');
+      const command = pick.locator('.monaco-list-row', { has: wb.page.locator('.label-name', { hasText: /^\s*质量规划: 查看单位分工\s*$/ }) }).first();
+      await command.waitFor({ timeout: 15_000 });
+      await command.click();
+      const unit = pick.locator('.monaco-list-row', { hasText: /^市质监局/ }).first();
+      await unit.waitFor({ timeout: 30_000 });
+      assert.match(await unit.innerText(), /牵头 \d+ 项 · 配合 \d+ 项/);
+      await wb.screenshot('agency-units');
+      await unit.click();
+      const task = pick.locator('.monaco-list-row', { hasText: '加大品牌培育力度' }).first();
+      await task.waitFor({ timeout: 15_000 });
+      assert.match(await task.innerText(), /牵头/);
+      await task.click();
+      await pick.waitFor({ state: 'hidden', timeout: 15_000 });
+      await wb.waitForVisibleText(/\(六\)加大品牌培育力度/);
+      await wb.editor().locator('.selected-text').first().waitFor({ timeout: 15_000 });
+      await wb.screenshot('agency-task');
+    },
+  },
 ];
+
+/**
+ * Moves the mouse over the first rendered occurrence of `text` in the active editor and returns
+ * the hover widget's text once it matches `expect` (the precedent library loads on first use).
+ */
+async function hoverOver(wb, text, expect) {
+  const line = wb.editor().locator('.view-line', { hasText: text }).first();
+  await line.waitFor({ timeout: 15_000 });
+  // The character offset of `text` in the line, turned into pixels on the rendered span.
+  const box = await line.evaluate((el, needle) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.textContent.indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + 2);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    const r = el.getBoundingClientRect();
+    return { x: r.left + 20, y: r.top + r.height / 2 };
+  }, text);
+  const widget = wb.page.locator('.monaco-hover:not(.hidden) .hover-contents', { hasText: expect }).first();
+  for (let attempt = 1; ; attempt++) {
+    await wb.page.mouse.move(box.x - 3, box.y);
+    await wb.page.mouse.move(box.x, box.y, { steps: 3 });
+    try {
+      await widget.waitFor({ timeout: attempt === 1 ? 30_000 : 15_000 });
+      break;
+    } catch (error) {
+      // The first hover may come before the server answers with the precedents; move away and back.
+      if (attempt === 2) throw error;
+      await wb.page.mouse.move(5, 5);
+    }
+  }
+  return (await wb.page.locator('.monaco-hover:not(.hidden)').first().innerText()).replace(/\u00a0/g, ' ');
+}
 
 function escape(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
