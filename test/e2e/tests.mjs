@@ -347,7 +347,6 @@ export const tests = [
       await wb.openFile(ws.seed('000'));
       await wb.waitForLanguageMode(PLAN_MODE);
       // From the command palette (wb.command would wait for the palette to close, and this command opens a pick of its own).
-      await wb.focusEditor();
       await wb.page.keyboard.press('F1');
       const pick = wb.quickInput();
       await pick.locator('input.input').waitFor({ state: 'visible', timeout: 15_000 });
