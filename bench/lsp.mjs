@@ -222,7 +222,8 @@ const section = `
 \`bench/lsp.mjs\` (run by \`npm run bench\` after the core benchmark) starts the bundled
 \`server/out/server.js --stdio\` from a separate client process and times real JSON-RPC
 traffic: from sending \`didChange\` to receiving \`publishDiagnostics\` for that version, the
-round trips of \`documentSymbol\`, \`hover\` and \`completion\` (a unit name in a clause, an indicator on a goal line), and process start to the \`initialize\` answer.
+round trips of \`documentSymbol\`, \`hover\` (a task heading, a unit name in a clause) and \`completion\`
+(a unit name in a clause, an indicator on a goal line), and process start to the \`initialize\` answer.
 The server's own work is measured with the debounce set to 0 (\`initializationOptions.diagnosticDelay\`);
 the default 200 ms debounce is shown separately. Memory is the server's RSS read from \`/proc\`.
 
