@@ -135,6 +135,10 @@ describe('qplan/agencies', () => {
     expect(zj.tasks).toHaveLength(zj.lead + zj.cooperate);
     expect(zj.tasks[0]).toMatchObject({ name: '(一)完成全国质量强市示范城市创建工作', role: 'lead' });
     expect(lines000[zj.tasks[0].range.start.line]).toMatch(/^\(一\)完成全国/);
+    // In a task's body, off any unit name: the task's first lead; outside any task: none.
+    const inBody = await client.request<AgenciesResult>('qplan/agencies', { textDocument: { uri: s000.uri }, position: at(lines000, 20, '品牌建设') });
+    expect(inBody.current).toBe('市经信委');
+    expect((await client.request<AgenciesResult>('qplan/agencies', { textDocument: { uri: s000.uri }, position: { line: 0, character: 0 } })).current).toBeNull();
     // Generic units come after every named agency.
     const firstGeneric = result.units.findIndex((u) => u.generic);
     expect(firstGeneric).toBeGreaterThan(0);

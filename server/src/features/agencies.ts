@@ -1,6 +1,6 @@
 // The agency lens: every clause naming a unit (Find All References), and every unit of the draft with its tasks (qplan/agencies).
 import type { Location, Position, Range, TextDocumentIdentifier } from 'vscode-languageserver';
-import { unitAt, unitMentions, unitsOfPlan, type UnitRole } from '../core';
+import { taskAtLine, unitAt, unitMentions, unitsOfPlan, type UnitRole } from '../core';
 import type { Plan } from '../documents';
 import { toOffset, toRange } from '../lsp/convert';
 import { headingName } from './symbols';
@@ -10,7 +10,7 @@ export const AGENCIES_REQUEST = 'qplan/agencies';
 
 export interface AgenciesParams {
   textDocument: TextDocumentIdentifier;
-  /** The cursor: when it is on a unit name, `current` names that unit. */
+  /** The cursor: on a unit name, `current` names that unit; in a task, its first lead. */
   position?: Position;
 }
 
@@ -32,7 +32,7 @@ export interface AgencyEntryResult {
 }
 
 export interface AgenciesResult {
-  /** The unit under the cursor, if any. */
+  /** The unit under the cursor, else the first lead of the task holding it, else null. */
   current: string | null;
   units: AgencyEntryResult[];
 }
@@ -50,8 +50,8 @@ export function unitReferences(plan: Plan, position: Position): Location[] {
 
 /** Every unit the draft's tasks name (own, inherited or standing responsibility), with the tasks it leads and cooperates on. */
 export function agencies(plan: Plan, position: Position | undefined): AgenciesResult {
-  const { document, model, text } = plan;
-  const current = position ? unitAt(model, text, toOffset(document, position), true)?.name ?? null : null;
+  const { document, model } = plan;
+  const current = position ? currentUnit(plan, position) : null;
   const task = (i: number, role: AgencyTask['role']): AgencyTask => {
     const h = model.headings[model.tasks[i].heading];
     return { name: headingName(h), range: toRange(document, { start: h.markerSpan.start, end: Math.max(h.markerSpan.end, h.titleSpan.end) }), role };
@@ -66,4 +66,12 @@ export function agencies(plan: Plan, position: Position | undefined): AgenciesRe
       tasks: [...u.lead.map((i) => task(i, 'lead')), ...u.cooperate.map((i) => task(i, 'cooperator'))],
     })),
   };
+}
+
+/** The unit name under the cursor, else the first lead unit of the task the cursor is in. */
+function currentUnit({ document, model, text }: Plan, position: Position): string | null {
+  const unit = unitAt(model, text, toOffset(document, position), true);
+  if (unit) return unit.name;
+  const t = taskAtLine(model, position.line);
+  return t === undefined ? null : model.tasks[t].leads[0] ?? null;
 }
