@@ -1,7 +1,7 @@
 // 查看单位分工: pick a unit of the draft, then walk the tasks it leads and cooperates on (the server's qplan/agencies).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { LANGUAGE_ID } from './commands';
+import { ask, LANGUAGE_ID } from './commands';
 
 export const SHOW_AGENCY = 'qplan.showAgency';
 
@@ -34,10 +34,11 @@ export async function showAgency(client: LanguageClient): Promise<void> {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open a quality plan first.'));
     return;
   }
-  const result = await client.sendRequest<AgenciesResult>('qplan/agencies', {
+  const result = await ask<AgenciesResult>(client, 'qplan/agencies', {
     textDocument: { uri: editor.document.uri.toString() },
     position: client.code2ProtocolConverter.asPosition(editor.selection.active),
   });
+  if (!result) return;
   if (!result.units.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No task of this plan names a responsible unit yet.'));
     return;

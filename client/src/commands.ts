@@ -65,3 +65,16 @@ function isPosition(p: unknown): p is { line: number; character: number } {
   return typeof p === 'object' && p !== null && Number.isInteger((p as { line?: unknown }).line)
     && Number.isInteger((p as { character?: unknown }).character);
 }
+
+/**
+ * A request to the language server for a command; when the server cannot answer (not running,
+ * crashed) the drafter is told so and the command ends quietly with undefined.
+ */
+export async function ask<R>(client: { sendRequest<T>(method: string, params: unknown): Promise<T> }, method: string, params: unknown): Promise<R | undefined> {
+  try {
+    return await client.sendRequest<R>(method, params);
+  } catch (error) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The quality plan language server did not answer: {0}', error instanceof Error ? error.message : String(error)));
+    return undefined;
+  }
+}
