@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { INSERT_CLAUSE, LANGUAGE_ID, NEW_DRAFT, RENUMBER, insertClauseTemplate, newDraft, renumberDocument } from './commands';
 import { watchForPlans } from './detection';
+import { registerTableCommands } from './tables';
 
 let client: LanguageClient | undefined;
 
@@ -13,6 +14,7 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   context.subscriptions.push(vscode.commands.registerCommand(NEW_DRAFT, newDraft));
   watchForPlans(context);
+  registerTableCommands(context, () => client);
 
   const module = context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {

@@ -62,6 +62,10 @@ describe('localization', () => {
       'qplan.newDraft': '新建质量规划草稿',
       'qplan.renumberDocument': '全文重新编号',
       'qplan.insertClauseTemplate': '插入责任分工条款',
+      'qplan.showTaskMatrix': '生成任务分工表',
+      'qplan.showTargetTable': '生成主要指标表',
+      'qplan.exportTaskMatrix': '导出任务分工表…',
+      'qplan.exportTargetTable': '导出主要指标表…',
     });
     for (const c of contributes.commands) {
       expect(c.title, c.command).toMatch(/^%.+%$/);

@@ -4,7 +4,7 @@ import {
   buildTargetTable, buildTaskMatrix, groupLabel, matrixCells, matrixCsv, matrixMarkdown, MATRIX_HEADERS,
   targetCells, targetCsv, targetMarkdown, TARGET_HEADERS, type TargetTable, type TaskMatrix,
 } from '../core/tables';
-import { tableDocx, type DocxTable } from './docx';
+import { tableDocx } from './docx';
 
 export type TableKind = 'matrix' | 'targets';
 export type TableFormat = 'md' | 'csv' | 'json' | 'docx';
@@ -25,23 +25,31 @@ export function tableText(kind: TableKind, table: TaskMatrix | TargetTable, form
   return format === 'md' ? targetMarkdown(table as TargetTable) : targetCsv(table as TargetTable);
 }
 
-/** The .docx bytes of a table; the matrix keeps its groups as rows spanning the table. */
-export function tableDocxBytes(kind: TableKind, table: TaskMatrix | TargetTable): Promise<Buffer> {
-  return tableDocx(kind === 'matrix' ? matrixDocx(table as TaskMatrix) : targetDocx(table as TargetTable));
+/** A table as shown: header cells and rows, a group row opening each run of tasks; rows carry their 1-based line. */
+export interface TableView {
+  headers: readonly string[];
+  /** Relative column widths. */
+  widths: readonly number[];
+  rows: ({ group: string } | { cells: string[]; line: number })[];
 }
 
-function matrixDocx(matrix: TaskMatrix): DocxTable {
-  const rows: DocxTable['rows'][number][] = [];
+export function tableView(kind: TableKind, table: TaskMatrix | TargetTable): TableView {
+  if (kind === 'targets') {
+    const rows = (table as TargetTable).rows.map((r) => ({ cells: targetCells(r), line: r.line }));
+    return { headers: TARGET_HEADERS, widths: [5, 16, 40, 10, 17, 12], rows };
+  }
+  const rows: TableView['rows'] = [];
   let group: string | undefined;
-  for (const row of matrix.rows) {
+  for (const row of (table as TaskMatrix).rows) {
     const label = groupLabel(row);
     if (label && label !== group) rows.push({ group: label });
     group = label;
-    rows.push({ cells: matrixCells(row) });
+    rows.push({ cells: matrixCells(row), line: row.line });
   }
-  return { title: matrix.title, headers: MATRIX_HEADERS, widths: [5, 30, 17, 17, 19, 12], rows };
+  return { headers: MATRIX_HEADERS, widths: [5, 30, 17, 17, 19, 12], rows };
 }
 
-function targetDocx(table: TargetTable): DocxTable {
-  return { title: table.title, headers: TARGET_HEADERS, widths: [5, 16, 40, 10, 17, 12], rows: table.rows.map((r) => ({ cells: targetCells(r) })) };
+/** The .docx bytes of a table; the matrix keeps its groups as rows spanning the table. */
+export function tableDocxBytes(kind: TableKind, table: TaskMatrix | TargetTable): Promise<Buffer> {
+  return tableDocx({ title: table.title, ...tableView(kind, table) });
 }

@@ -1,7 +1,7 @@
 // qplan/table: the 任务分工表 or 主要指标表 of an open document, as rows for a preview or rendered for export.
 import type { TextDocumentIdentifier } from 'vscode-languageserver';
 import type { Plan } from '../documents';
-import { buildTable, tableDocxBytes, tableJson, tableText, type TableKind } from '../export/tables';
+import { buildTable, tableDocxBytes, tableJson, tableText, tableView, type TableKind, type TableView } from '../export/tables';
 
 /** The custom request the client's preview and export commands send. */
 export const TABLE_REQUEST = 'qplan/table';
@@ -21,6 +21,8 @@ export interface TableResult {
   title: string;
   /** Rows as in `qplan matrix/targets --format json`; each has a 1-based `line` to jump to. */
   rows: object[];
+  /** The table as a preview shows it (Chinese headers, group rows), so the client renders without knowing the kinds. */
+  view: TableView;
   /** The rendered table when `format` was asked for. */
   content?: string;
   encoding?: 'utf8' | 'base64';
@@ -30,7 +32,7 @@ export interface TableResult {
 export async function tableRequest(plan: Plan, params: TableParams): Promise<TableResult | null> {
   if (params.kind !== 'matrix' && params.kind !== 'targets') return null;
   const table = buildTable(params.kind, plan.model, plan.text);
-  const result: TableResult = { uri: plan.document.uri, version: plan.version, kind: params.kind, title: table.title, rows: table.rows };
+  const result: TableResult = { uri: plan.document.uri, version: plan.version, kind: params.kind, title: table.title, rows: table.rows, view: tableView(params.kind, table) };
   switch (params.format) {
     case 'md':
     case 'csv':
