@@ -267,6 +267,54 @@ export const tests = [
       await pane.locator('.label-name', { hasText: '一、深入推进质量强市战略' }).first().waitFor({ timeout: 30_000 });
     },
   },
+
+  {
+    id: 'task-matrix',
+    name: '任务分工表：命令“生成任务分工表”在旁边打开预览，列出种子 000 的 18 项任务，点击一行跳到该任务，编辑后预览随之更新',
+    /** @param {Workbench} wb */
+    async run(wb, ws) {
+      // A copy of seed 000 of its own: this test edits it (and reverts).
+      const file = 'matrix-000.plan.txt';
+      fs.copyFileSync(path.join(root, 'seeds', ws.seed('000')), path.join(ws.dir, file));
+      await wb.openFile(file);
+      await wb.waitForLanguageMode(PLAN_MODE);
+      await wb.command('生成任务分工表');
+      // The preview is a webview beside the editor: an iframe in an iframe.
+      const tab = wb.page.locator('.tab', { hasText: `任务分工表: ${file}` }).first();
+      await tab.waitFor({ timeout: 30_000 });
+      const view = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await view.locator('h1', { hasText: '2016年苏州市质量强市工作行动计划任务分工表' }).waitFor({ timeout: 30_000 });
+      const headers = await view.locator('thead th').allInnerTexts();
+      assert.deepEqual(headers.map((h) => h.trim()), ['序号', '重点任务', '牵头单位', '配合单位', '目标/指标', '完成时限']);
+      const rows = view.locator('tr.item');
+      assert.equal(await rows.count(), 18, 'one row per task of seed 000');
+      // Every task with the units the qplan command reads from the same file.
+      const [analysis] = JSON.parse(execFileSync(process.execPath, [path.join(root, 'server/out/qplan.js'), 'analyze', path.join(ws.dir, file)], { encoding: 'utf8' }));
+      const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+      assert.deepEqual(cells.map((c) => [c[2], c[3]]), analysis.tasks.map((t) => [t.leads.join('、'), t.cooperators.join('、')]));
+      assert.ok(cells[0][1].endsWith('完成全国质量强市示范城市创建工作'));
+      await view.locator('tr.group', { hasText: '三、提高重点领域质量管理水平' }).waitFor({ timeout: 5_000 });
+      await wb.screenshot('task-matrix');
+
+      // Clicking the last row puts the cursor on that task in the plan.
+      const last = analysis.tasks[17];
+      await rows.nth(17).click();
+      await wb.page.locator('#status\\.editor\\.selection', { hasText: new RegExp(`Ln ${last.line}\\b`) }).waitFor({ timeout: 15_000 });
+      await wb.waitForVisibleText(new RegExp(escape(last.title)));
+      wb.log(`task matrix: row 18 → line ${last.line} (${last.title})`);
+
+      // A new task typed at the end shows up in the preview without running the command again.
+      await wb.focusEditor();
+      await wb.page.keyboard.press('Control+End');
+      await wb.page.keyboard.press('Enter');
+      await wb.page.keyboard.type('（十九）加强计量基础建设。（市质监局牵头，市财政局配合）');
+      await view.locator('tr.item', { hasText: '加强计量基础建设' }).waitFor({ timeout: 15_000 });
+      assert.equal(await view.locator('tr.item').count(), 19);
+      assert.match(await view.locator('tr.item').nth(18).innerText(), /市质监局\s+市财政局/);
+      await wb.screenshot('task-matrix-updated');
+      await wb.command('File: Revert File');
+    },
+  },
 ];
 
 function escape(s) {
