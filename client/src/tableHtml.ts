@@ -39,7 +39,9 @@ export function tableBodyHtml(data: TableViewData, labels: PreviewLabels): strin
  */
 export function previewHtml(data: TableViewData, labels: PreviewLabels, nonce: string, cspSource: string): string {
   const total = data.view.widths.reduce((a, b) => a + b, 0) || 1;
-  const cols = data.view.widths.map((w) => `<col style="width:${((w / total) * 100).toFixed(1)}%">`).join('');
+  // Widths as classes in the nonce'd style: the CSP forbids style attributes.
+  const cols = data.view.widths.map((_, i) => `<col class="c${i}">`).join('');
+  const widths = data.view.widths.map((w, i) => `.c${i} { width: max(${i === 0 ? 3.5 : 5}em, ${((w / total) * 100).toFixed(1)}%); }`).join(' ');
   const csp = `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
   return `<!DOCTYPE html>
 <html lang="zh-CN">
@@ -55,12 +57,13 @@ export function previewHtml(data: TableViewData, labels: PreviewLabels, nonce: s
   button { font: inherit; color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: 1px solid var(--vscode-button-border, transparent); padding: 4px 10px; cursor: pointer; }
   button:hover { background: var(--vscode-button-hoverBackground); }
   table { width: 100%; border-collapse: collapse; table-layout: fixed; }
-  th, td { border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); padding: 4px 6px; vertical-align: top; text-align: left; word-break: break-all; }
+  th, td { border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); padding: 4px 6px; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
   thead th { background: var(--vscode-editorWidget-background); position: sticky; top: 0; text-align: center; }
   tr.group th { background: var(--vscode-sideBarSectionHeader-background, var(--vscode-editorWidget-background)); font-weight: bold; }
   tr.item { cursor: pointer; }
   tr.item:hover, tr.item:focus { background: var(--vscode-list-hoverBackground); outline: 1px solid var(--vscode-focusBorder); }
   td:first-child { text-align: center; }
+  ${widths}
   .empty { text-align: center; color: var(--vscode-descriptionForeground); }
 </style>
 </head>

@@ -26,6 +26,8 @@ describe('table preview HTML', () => {
     expect(csp).toBe("default-src 'none'; style-src https://file+.vscode-resource.vscode-cdn.net 'nonce-abc123'; script-src 'nonce-abc123';");
     expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script nonce="abc123">']);
     expect(html).not.toMatch(/\son[a-z]+=/);
+    // Style attributes would be blocked by that CSP: widths are classes.
+    expect(html).not.toMatch(/\sstyle=/);
   });
 
   it('gives each task row its 1-based line and Chinese headers; an empty table says so', () => {

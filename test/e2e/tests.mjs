@@ -303,8 +303,9 @@ export const tests = [
       await wb.waitForVisibleText(new RegExp(escape(last.title)));
       wb.log(`task matrix: row 18 → line ${last.line} (${last.title})`);
 
-      // A new task typed at the end shows up in the preview without running the command again.
-      await wb.focusEditor();
+      // A new task typed at the end shows up in the preview without running the command again
+      // (the jump left the focus in the editor).
+      await wb.page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ timeout: 15_000 });
       await wb.page.keyboard.press('Control+End');
       await wb.page.keyboard.press('Enter');
       await wb.page.keyboard.type('（十九）加强计量基础建设。（市质监局牵头，市财政局配合）');
