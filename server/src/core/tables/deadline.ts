@@ -40,7 +40,9 @@ export function taskDeadline(text: string, targetYears: readonly (number | null)
     if (m[2] && (month < 1 || month > 12)) continue;
     const year = Number(m[1]);
     if (!best || year > best.year || (year === best.year && month > best.month)) {
-      best = { year, month, text: formatDated(m[0]) };
+      // 到2025年 means by the end of 2025: written as a table writes a limit.
+      const text = lead && !limited ? `${year}年${m[2] ? `${month}月底` : '底'}前` : formatDated(m[0]);
+      best = { year, month, text };
     }
   }
   if (best) return { text: best.text, source: 'text' };
