@@ -303,15 +303,37 @@ export const tests = [
       await wb.waitForVisibleText(new RegExp(escape(last.title)));
       wb.log(`task matrix: row 18 → line ${last.line} (${last.title})`);
 
+      // The preview's Word button: a save dialog (VS Code's own in the browser) proposing a name beside the plan.
+      await view.locator('button[data-format="docx"]').click();
+      const dialogInput = wb.quickInput().locator('input.input');
+      await dialogInput.waitFor({ state: 'visible', timeout: 15_000 });
+      // The dialog fills in the folder first, then the proposed name.
+      const proposed = await dialogInput.evaluate((el) => new Promise((resolve) => {
+        const end = Date.now() + 10_000;
+        const poll = () => (/任务分工表\.docx$/.test(el.value) || Date.now() > end ? resolve(el.value) : setTimeout(poll, 100));
+        poll();
+      }));
+      assert.match(proposed, /matrix-000-任务分工表\.docx$/);
+      await wb.page.keyboard.press('Enter');
+      const saved = path.join(ws.dir, 'matrix-000-任务分工表.docx');
+      await waitFor(() => fs.existsSync(saved) && fs.statSync(saved).size > 0, 15_000, 'the .docx is written');
+      await wb.page.locator('.notifications-toasts', { hasText: '已导出到' }).waitFor({ timeout: 15_000 });
+      const { default: JSZip } = await import('jszip');
+      const xml = await (await JSZip.loadAsync(fs.readFileSync(saved))).file('word/document.xml').async('string');
+      for (const t of analysis.tasks) assert.ok(xml.includes(t.title), `the .docx lists ${t.title}`);
+      await wb.screenshot('task-matrix-exported');
+      await rows.nth(17).click();
+      await wb.page.locator('#status\\.editor\\.selection', { hasText: new RegExp(`Ln ${last.line}\\b`) }).waitFor({ timeout: 15_000 });
+
       // A new task typed at the end shows up in the preview without running the command again
       // (the jump left the focus in the editor).
       await wb.page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ timeout: 15_000 });
       await wb.page.keyboard.press('Control+End');
       await wb.page.keyboard.press('Enter');
       await wb.page.keyboard.type('（十九）加强计量基础建设。（市质监局牵头，市财政局配合）');
-      await view.locator('tr.item', { hasText: '加强计量基础建设' }).waitFor({ timeout: 15_000 });
+      // The preview refreshes while typing; the row is complete once the clause is in.
+      await view.locator('tr.item', { hasText: /加强计量基础建设[\s\S]*市质监局[\s\S]*市财政局/ }).waitFor({ timeout: 15_000 });
       assert.equal(await view.locator('tr.item').count(), 19);
-      assert.match(await view.locator('tr.item').nth(18).innerText(), /市质监局\s+市财政局/);
       await wb.screenshot('task-matrix-updated');
       await wb.command('File: Revert File');
     },
