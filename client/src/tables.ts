@@ -35,7 +35,11 @@ export function registerTableCommands(context: vscode.ExtensionContext, client: 
     if (open) return open.reveal();
     const preview = new Preview(document, kind, request, (format) => exportTable(document, kind, format, request), () => previews.delete(key));
     previews.set(key, preview);
-    await preview.refresh();
+    // The server answers null for a document it does not treat as a plan: say so rather than show an empty page.
+    if (!(await preview.refresh())) {
+      preview.dispose();
+      void vscode.window.showWarningMessage(vscode.l10n.t('Open a quality plan first.'));
+    }
   };
   const exportCommand = (kind: Kind) => async (resource?: unknown) => {
     const document = await planDocument(resource);
@@ -110,21 +114,24 @@ class Preview {
     this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY);
   }
 
-  async refresh(): Promise<void> {
+  /** Fetches the table and shows it; false when the server had none for this document. */
+  async refresh(): Promise<boolean> {
     let answer: TableAnswer | undefined;
     try {
       answer = await this.request(this.document, this.kind);
     } catch (error) {
       if (!this.disposed) void vscode.window.showErrorMessage(vscode.l10n.t('The table could not be built: {0}', String(error)));
-      return;
+      return true;
     }
-    if (!answer || this.disposed) return;
+    if (this.disposed) return true;
+    if (!answer) return this.loaded;
     if (!this.loaded) {
       this.panel.webview.html = previewHtml(answer, labels(), randomBytes(16).toString('base64'), this.panel.webview.cspSource);
       this.loaded = true;
     } else {
       void this.panel.webview.postMessage({ type: 'update', title: answer.title, body: tableBodyHtml(answer, labels()) });
     }
+    return true;
   }
 
   /** Shows the plan beside the preview with the cursor on the row's line (1-based from the server). */

@@ -106,8 +106,11 @@ describe('主要指标表', () => {
     expect(row(195)).toMatchObject({ value: '≤35', unit: '微克/立方米' });
     expect(row(208).category).toBe('品牌建设');
     expect(row(251).category).toBe('质量监督');
-    // Goals written as sentences sit under their —— heading.
+    // Goals written as sentences sit under their —— heading, even when the metric was tidied (“品质工程”).
     expect(row(129)).toMatchObject({ category: '产品质量', metric: '主要工业产品质量抽检合格率', value: '≥97' });
+    const headingOf: Record<number, string> = { 129: '产品质量', 130: '工程质量', 131: '服务质量', 132: '环境质量' };
+    for (const r of table.rows.filter((r) => headingOf[r.line])) expect([r.metric, r.category]).toEqual([r.metric, headingOf[r.line]]);
+    expect(table.rows.some((r) => r.metric === '国省干线一级公路品质工程创建覆盖面' && r.category === '工程质量')).toBe(true);
     expect(targetMarkdown(table)).toContain('# 宿州市质量强市建设“十四五”规划主要指标表\n\n| 序号 | 类别 | 指标 | 单位 | 目标值 | 年份 |');
   });
 

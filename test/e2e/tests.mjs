@@ -338,6 +338,32 @@ export const tests = [
       await wb.command('File: Revert File');
     },
   },
+
+  {
+    id: 'target-table',
+    name: '主要指标表：命令“生成主要指标表”列出种子 003 的指标（类别取自表 2），点击一行跳到该指标',
+    /** @param {Workbench} wb */
+    async run(wb, ws) {
+      await wb.openFile(ws.seed('003'));
+      await wb.waitForLanguageMode(PLAN_MODE);
+      await wb.command('生成主要指标表');
+      await wb.page.locator('.tab', { hasText: `主要指标表: ${ws.seed('003')}` }).first().waitFor({ timeout: 30_000 });
+      const view = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await view.locator('h1', { hasText: '宿州市质量强市建设“十四五”规划主要指标表' }).waitFor({ timeout: 30_000 });
+      assert.deepEqual((await view.locator('thead th').allInnerTexts()).map((h) => h.trim()), ['序号', '类别', '指标', '单位', '目标值', '年份']);
+      const [table] = JSON.parse(execFileSync(process.execPath, [path.join(root, 'server/out/qplan.js'), 'targets', '--format', 'json', path.join(ws.dir, ws.seed('003'))], { encoding: 'utf8' }));
+      const rows = view.locator('tr.item');
+      await rows.nth(table.rows.length - 1).waitFor({ timeout: 15_000 });
+      assert.equal(await rows.count(), table.rows.length, 'one row per target the qplan command lists');
+      // 表2's first value cell (≥97 on line 141) sits under its category cell 产品质量.
+      const i = table.rows.findIndex((r) => r.line === 141);
+      const cells = await rows.nth(i).locator('td').allInnerTexts();
+      assert.deepEqual(cells.slice(1).map((c) => c.trim()), ['产品质量', '主要工业产品质量合格率', '%', '≥97', '2025']);
+      await wb.screenshot('target-table');
+      await rows.nth(i).click();
+      await wb.page.locator('#status\\.editor\\.selection', { hasText: /Ln 141\b/ }).waitFor({ timeout: 15_000 });
+    },
+  },
 ];
 
 function escape(s) {

@@ -37,7 +37,7 @@ export function buildTargetTable(model: PlanModel, text: string): TargetTable {
   for (const target of model.targets) {
     if (target.section === 'context') continue;
     let category: string | undefined;
-    if (isTableCell(target)) {
+    if (isTableCell(target, linesText(model, text, target.line, target.line))) {
       const found = tableCategoryAbove(model, text, target.line);
       if (found === null) tableCategory = undefined;
       else if (found !== undefined) tableCategory = { line: target.line, name: found };
@@ -61,9 +61,12 @@ export function buildTargetTable(model: PlanModel, text: string): TargetTable {
   return { planTitle: model.title, title: tableTitle(model.title, '主要指标表'), rows };
 }
 
-/** A value cell of a flattened table: the phrase does not hold the metric. */
-function isTableCell(t: Target): boolean {
-  return t.metric !== '' && !t.text.includes(t.metric);
+/**
+ * A value cell of a flattened table: the line is the value alone (≥97, 100, 95%以上). A sentence
+ * whose metric was tidied (“品质工程” → 品质工程) is not one.
+ */
+function isTableCell(t: Target, line: string): boolean {
+  return line.trim() === t.text.trim() && !/\p{Script=Han}/u.test(t.text.replace(/及?以[上下]|左右/g, ''));
 }
 
 /**
@@ -78,6 +81,7 @@ function tableCategoryAbove(model: PlanModel, text: string, line: number): strin
     if (!cell) continue;
     if (++seen < 3) continue; // unit, metric
     if (model.targets.some((t) => t.line === i)) return undefined; // the previous row's value
+    if (model.headings.some((h) => h.line === i)) return null; // the table starts right under a heading
     if (HEADER_CELL.test(cell.normalize('NFKC').replace(/\s+/g, ''))) return null;
     if (cell.length <= 12 && !/\d/.test(cell)) return cell;
     return undefined;
