@@ -1,5 +1,6 @@
 // The drafter's tables: 任务分工表 and 主要指标表 built from fixtures and the seeds, and their text renderings.
 import { readFileSync, readdirSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzePlan } from '../../server/src/core';
 import { toAnalysisJson } from '../../server/src/core/report';
@@ -158,5 +159,27 @@ describe('Markdown', () => {
     const m = plan('2024年某市质量强市工作行动计划', '一、重点任务', '（一）推进 A|B *试点*。（市局牵头）');
     const md = matrixMarkdown(buildTaskMatrix(m, m.text));
     expect(md).toContain('推进A\\|B\\*试点\\*');
+  });
+});
+
+describe('never fails', () => {
+  const seedLines = readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort()
+    .flatMap((f) => readFileSync(`seeds/${f}`, 'utf8').split(/\r?\n/));
+  it('builds and renders both tables of any shuffle of seed lines and noise, one CSV record per row', () => {
+    const line = fc.oneof(fc.constantFrom(...seedLines), fc.string(), fc.constantFrom('"', ',', '|', '\r', '2025年底前', '到', '≥', '类别'));
+    fc.assert(fc.property(fc.array(line, { maxLength: 60 }), fc.constantFrom('\n', '\r\n', '\r'), (lines, eol) => {
+      const text = lines.join(eol);
+      const model = analyzePlan(text);
+      const matrix = buildTaskMatrix(model, text);
+      const targets = buildTargetTable(model, text);
+      expect(matrix.rows).toHaveLength(model.tasks.length);
+      expect(targets.rows.length).toBeLessThanOrEqual(model.targets.length);
+      for (const r of [...matrix.rows, ...targets.rows]) expect(r.line).toBeGreaterThanOrEqual(1);
+      expect(parseCsv(matrixCsv(matrix).slice(1))).toHaveLength(matrix.rows.length + 1);
+      // Markdown: every body row has exactly the header's 6 columns, whatever the cells held.
+      for (const md of [matrixMarkdown(matrix), targetMarkdown(targets)]) {
+        for (const row of md.split('\n').filter((l) => l.startsWith('|'))) expect(row.split(/(?<!\\)\|/).length - 2, row).toBe(6);
+      }
+    }), { seed: 20261123, numRuns: 150 });
   });
 });

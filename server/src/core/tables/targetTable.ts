@@ -33,12 +33,15 @@ const HEADER_CELL = /^(?:类别|类型|分类|领域|序号|指标|主要指标|
  */
 export function buildTargetTable(model: PlanModel, text: string): TargetTable {
   const rows: TargetTableRow[] = [];
+  // Looked up per target: sets and a sorted list keep the table linear in the plan's size.
+  const lines = { targets: new Set(model.targets.map((t) => t.line)), headings: new Set(model.headings.map((h) => h.line)) };
+  const headingLines = model.headings.map((h) => h.line);
   let tableCategory: { line: number; name: string } | undefined;
   for (const target of model.targets) {
     if (target.section === 'context') continue;
     let category: string | undefined;
     if (isTableCell(target, linesText(model, text, target.line, target.line))) {
-      const found = tableCategoryAbove(model, text, target.line);
+      const found = tableCategoryAbove(model, text, target.line, lines);
       if (found === null) tableCategory = undefined;
       else if (found !== undefined) tableCategory = { line: target.line, name: found };
       category = tableCategory?.name;
@@ -47,7 +50,7 @@ export function buildTargetTable(model: PlanModel, text: string): TargetTable {
     }
     rows.push({
       number: rows.length + 1,
-      category: category ?? headingAbove(model, target.line),
+      category: category ?? headingAbove(model, headingLines, target.line),
       metric: target.metric,
       unit: target.unit,
       value: formatValue(target),
@@ -74,14 +77,14 @@ function isTableCell(t: Target, line: string): boolean {
  * one cell a line): the non-empty line above the metric cell when it is a short name. Undefined
  * when the row continues the previous category; null when the row starts a table without categories.
  */
-function tableCategoryAbove(model: PlanModel, text: string, line: number): string | null | undefined {
+function tableCategoryAbove(model: PlanModel, text: string, line: number, known: { targets: Set<number>; headings: Set<number> }): string | null | undefined {
   let seen = 0;
   for (let i = line - 1; i >= 0 && i >= line - 12; i--) {
     const cell = linesText(model, text, i, i).trim();
     if (!cell) continue;
     if (++seen < 3) continue; // unit, metric
-    if (model.targets.some((t) => t.line === i)) return undefined; // the previous row's value
-    if (model.headings.some((h) => h.line === i)) return null; // the table starts right under a heading
+    if (known.targets.has(i)) return undefined; // the previous row's value
+    if (known.headings.has(i)) return null; // the table starts right under a heading
     if (HEADER_CELL.test(cell.normalize('NFKC').replace(/\s+/g, ''))) return null;
     if (cell.length <= 12 && !/\d/.test(cell)) return cell;
     return undefined;
@@ -89,14 +92,16 @@ function tableCategoryAbove(model: PlanModel, text: string, line: number): strin
   return null;
 }
 
-/** Title of the last heading at or above `line`; "" before the first heading. */
-function headingAbove(model: PlanModel, line: number): string {
-  let title = '';
-  for (const h of model.headings) {
-    if (h.line > line) break;
-    title = h.title;
+/** Title of the last heading at or above `line` (binary search; headings are in line order); "" before the first. */
+function headingAbove(model: PlanModel, headingLines: readonly number[], line: number): string {
+  let lo = 0;
+  let hi = headingLines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (headingLines[mid] <= line) lo = mid + 1;
+    else hi = mid;
   }
-  return title;
+  return lo > 0 ? model.headings[lo - 1].title : '';
 }
 
 /** 目标值 as a table shows it: comparator sign, the number as written (万/亿 kept), no unit. */
