@@ -122,6 +122,8 @@ function makeWorkspace(dir) {
   fs.copyFileSync(path.join(root, 'seeds', seed('003')), path.join(dir, 'quickfix-003.plan.txt'));
   fs.writeFileSync(path.join(dir, 'snippet.plan.txt'), '2024年某市质量提升行动方案\n\n一、总体要求\n');
   fs.copyFileSync(path.join(root, 'seeds', seed('000')), path.join(dir, 'colours-000.plan.txt'));
+  // The 任务分工表 test edits its plan (Quick Open only finds files that exist when the search first runs).
+  fs.copyFileSync(path.join(root, 'seeds', seed('000')), path.join(dir, 'matrix-000.plan.txt'));
   return { dir, seeds, seed };
 }
 

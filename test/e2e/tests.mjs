@@ -273,9 +273,8 @@ export const tests = [
     name: '任务分工表：命令“生成任务分工表”在旁边打开预览，列出种子 000 的 18 项任务，点击一行跳到该任务，编辑后预览随之更新',
     /** @param {Workbench} wb */
     async run(wb, ws) {
-      // A copy of seed 000 of its own: this test edits it (and reverts).
+      // A copy of seed 000 of its own (run.mjs makes it): this test edits it.
       const file = 'matrix-000.plan.txt';
-      fs.copyFileSync(path.join(root, 'seeds', ws.seed('000')), path.join(ws.dir, file));
       await wb.openFile(file);
       await wb.waitForLanguageMode(PLAN_MODE);
       await wb.command('生成任务分工表');
