@@ -5,6 +5,7 @@ import { showAgency, SHOW_AGENCY } from './agencyLens';
 import { INSERT_CLAUSE, LANGUAGE_ID, NEW_DRAFT, RENUMBER, insertClauseTemplate, newDraft, renumberDocument } from './commands';
 import { registerCompare } from './comparePrecedent';
 import { watchForPlans } from './detection';
+import { registerTableCommands } from './tables';
 
 let client: LanguageClient | undefined;
 
@@ -15,6 +16,7 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   context.subscriptions.push(vscode.commands.registerCommand(NEW_DRAFT, newDraft));
   watchForPlans(context);
+  registerTableCommands(context, () => client);
 
   const module = context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {

@@ -22,6 +22,7 @@ import { renumberDocument, RENUMBER_COMMAND } from './features/renumber';
 import { selectionRanges } from './features/selection';
 import { semanticTokens, semanticTokensLegend } from './features/semanticTokens';
 import { documentSymbols } from './features/symbols';
+import { TABLE_REQUEST, tableRequest, type TableParams } from './features/tables';
 import { safely } from './lsp/safe';
 import { draftFile, PrecedentLibrary } from './precedents';
 import { createSession, type Session } from './session';
@@ -96,6 +97,7 @@ export function startServer(connection: Connection): void {
     comparePrecedent(plan, p.position, await precedentsFor(plan), session.labels)));
   connection.onCodeAction(onPlan('codeAction', () => [], (plan, p) => codeActions(plan, p, session)));
   connection.languages.semanticTokens.on(onPlan('semanticTokens', (): SemanticTokens => ({ data: [] }), (plan) => semanticTokens(plan)));
+  connection.onRequest(TABLE_REQUEST, onPlan('table', () => null, (plan, p: TableParams) => tableRequest(plan, p)));
   connection.onWorkspaceSymbol(safely(log, 'workspaceSymbol', () => [], (p) =>
     workspace.symbols(p.query, plans.all().map((d) => plans.of(d)))));
   connection.onExecuteCommand(safely(log, 'executeCommand', () => null, (p) =>

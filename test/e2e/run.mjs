@@ -125,6 +125,8 @@ function makeWorkspace(dir) {
   // A new draft task about 品牌培育 for the precedent tests (issue 4's "done means").
   fs.writeFileSync(path.join(dir, 'brand-draft.plan.txt'),
     '某市质量提升行动计划（2024—2026年）\n\n一、重点任务\n（一）加强品牌培育。\n培育一批知名品牌企业，打造区域公共品牌。（市市场监管局牵头，市工信局配合）\n');
+  // The 任务分工表 test edits its plan (Quick Open only finds files that exist when the search first runs).
+  fs.copyFileSync(path.join(root, 'seeds', seed('000')), path.join(dir, 'matrix-000.plan.txt'));
   return { dir, seeds, seed };
 }
 

@@ -381,6 +381,102 @@ export const tests = [
       await wb.screenshot('agency-task');
     },
   },
+
+  {
+    id: 'task-matrix',
+    name: '任务分工表：命令“生成任务分工表”在旁边打开预览，列出种子 000 的 18 项任务，点击一行跳到该任务，编辑后预览随之更新',
+    /** @param {Workbench} wb */
+    async run(wb, ws) {
+      // A copy of seed 000 of its own (run.mjs makes it): this test edits it.
+      const file = 'matrix-000.plan.txt';
+      await wb.openFile(file);
+      await wb.waitForLanguageMode(PLAN_MODE);
+      await wb.command('生成任务分工表');
+      // The preview is a webview beside the editor: an iframe in an iframe.
+      const tab = wb.page.locator('.tab', { hasText: `任务分工表: ${file}` }).first();
+      await tab.waitFor({ timeout: 30_000 });
+      const view = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await view.locator('h1', { hasText: '2016年苏州市质量强市工作行动计划任务分工表' }).waitFor({ timeout: 30_000 });
+      const headers = await view.locator('thead th').allInnerTexts();
+      assert.deepEqual(headers.map((h) => h.trim()), ['序号', '重点任务', '牵头单位', '配合单位', '目标/指标', '完成时限']);
+      const rows = view.locator('tr.item');
+      assert.equal(await rows.count(), 18, 'one row per task of seed 000');
+      // Every task with the units the qplan command reads from the same file.
+      const [analysis] = JSON.parse(execFileSync(process.execPath, [path.join(root, 'server/out/qplan.js'), 'analyze', path.join(ws.dir, file)], { encoding: 'utf8' }));
+      const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+      assert.deepEqual(cells.map((c) => [c[2], c[3]]), analysis.tasks.map((t) => [t.leads.join('、'), t.cooperators.join('、')]));
+      assert.ok(cells[0][1].endsWith('完成全国质量强市示范城市创建工作'));
+      await view.locator('tr.group', { hasText: '三、提高重点领域质量管理水平' }).waitFor({ timeout: 5_000 });
+      await wb.screenshot('task-matrix');
+
+      // Clicking the last row puts the cursor on that task in the plan.
+      const last = analysis.tasks[17];
+      await rows.nth(17).click();
+      await wb.page.locator('#status\\.editor\\.selection', { hasText: new RegExp(`Ln ${last.line}\\b`) }).waitFor({ timeout: 15_000 });
+      await wb.waitForVisibleText(new RegExp(escape(last.title)));
+      wb.log(`task matrix: row 18 → line ${last.line} (${last.title})`);
+
+      // The preview's Word button: a save dialog (VS Code's own in the browser) proposing a name beside the plan.
+      await view.locator('button[data-format="docx"]').click();
+      const dialogInput = wb.quickInput().locator('input.input');
+      await dialogInput.waitFor({ state: 'visible', timeout: 15_000 });
+      // The dialog fills in the folder first, then the proposed name.
+      const proposed = await dialogInput.evaluate((el) => new Promise((resolve) => {
+        const end = Date.now() + 10_000;
+        const poll = () => (/任务分工表\.docx$/.test(el.value) || Date.now() > end ? resolve(el.value) : setTimeout(poll, 100));
+        poll();
+      }));
+      assert.match(proposed, /matrix-000-任务分工表\.docx$/);
+      await wb.page.keyboard.press('Enter');
+      const saved = path.join(ws.dir, 'matrix-000-任务分工表.docx');
+      await waitFor(() => fs.existsSync(saved) && fs.statSync(saved).size > 0, 15_000, 'the .docx is written');
+      await wb.page.locator('.notifications-toasts', { hasText: '已导出到' }).waitFor({ timeout: 15_000 });
+      const { default: JSZip } = await import('jszip');
+      const xml = await (await JSZip.loadAsync(fs.readFileSync(saved))).file('word/document.xml').async('string');
+      for (const t of analysis.tasks) assert.ok(xml.includes(t.title), `the .docx lists ${t.title}`);
+      await wb.screenshot('task-matrix-exported');
+      await rows.nth(17).click();
+      await wb.page.locator('#status\\.editor\\.selection', { hasText: new RegExp(`Ln ${last.line}\\b`) }).waitFor({ timeout: 15_000 });
+
+      // A new task typed at the end shows up in the preview without running the command again
+      // (the jump left the focus in the editor).
+      await wb.page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ timeout: 15_000 });
+      await wb.page.keyboard.press('Control+End');
+      await wb.page.keyboard.press('Enter');
+      await wb.page.keyboard.type('（十九）加强计量基础建设。（市质监局牵头，市财政局配合）');
+      // The preview refreshes while typing; the row is complete once the clause is in.
+      await view.locator('tr.item', { hasText: /加强计量基础建设[\s\S]*市质监局[\s\S]*市财政局/ }).waitFor({ timeout: 15_000 });
+      assert.equal(await view.locator('tr.item').count(), 19);
+      await wb.screenshot('task-matrix-updated');
+      await wb.command('File: Revert File');
+    },
+  },
+
+  {
+    id: 'target-table',
+    name: '主要指标表：命令“生成主要指标表”列出种子 003 的指标（类别取自表 2），点击一行跳到该指标',
+    /** @param {Workbench} wb */
+    async run(wb, ws) {
+      await wb.openFile(ws.seed('003'));
+      await wb.waitForLanguageMode(PLAN_MODE);
+      await wb.command('生成主要指标表');
+      await wb.page.locator('.tab', { hasText: `主要指标表: ${ws.seed('003')}` }).first().waitFor({ timeout: 30_000 });
+      const view = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await view.locator('h1', { hasText: '宿州市质量强市建设“十四五”规划主要指标表' }).waitFor({ timeout: 30_000 });
+      assert.deepEqual((await view.locator('thead th').allInnerTexts()).map((h) => h.trim()), ['序号', '类别', '指标', '单位', '目标值', '年份']);
+      const [table] = JSON.parse(execFileSync(process.execPath, [path.join(root, 'server/out/qplan.js'), 'targets', '--format', 'json', path.join(ws.dir, ws.seed('003'))], { encoding: 'utf8' }));
+      const rows = view.locator('tr.item');
+      await rows.nth(table.rows.length - 1).waitFor({ timeout: 15_000 });
+      assert.equal(await rows.count(), table.rows.length, 'one row per target the qplan command lists');
+      // 表2's first value cell (≥97 on line 141) sits under its category cell 产品质量.
+      const i = table.rows.findIndex((r) => r.line === 141);
+      const cells = await rows.nth(i).locator('td').allInnerTexts();
+      assert.deepEqual(cells.slice(1).map((c) => c.trim()), ['产品质量', '主要工业产品质量合格率', '%', '≥97', '2025']);
+      await wb.screenshot('target-table');
+      await rows.nth(i).click();
+      await wb.page.locator('#status\\.editor\\.selection', { hasText: /Ln 141\b/ }).waitFor({ timeout: 15_000 });
+    },
+  },
 ];
 
 /**

@@ -64,6 +64,10 @@ describe('localization', () => {
       'qplan.insertClauseTemplate': '插入责任分工条款',
       'qplan.showAgency': '查看单位分工',
       'qplan.compareWithPrecedent': '对比先例',
+      'qplan.showTaskMatrix': '生成任务分工表',
+      'qplan.showTargetTable': '生成主要指标表',
+      'qplan.exportTaskMatrix': '导出任务分工表…',
+      'qplan.exportTargetTable': '导出主要指标表…',
     });
     for (const c of contributes.commands) {
       expect(c.title, c.command).toMatch(/^%.+%$/);

@@ -5,6 +5,8 @@ import { Run } from './run';
 const run = new Run({
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  stdoutBytes: (bytes) => process.stdout.write(bytes),
+  stdoutIsTerminal: process.stdout.isTTY === true,
   // A getter: touching process.stdin opens it, which only "-" should do.
   get stdin() {
     return process.stdin;

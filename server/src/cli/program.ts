@@ -5,6 +5,7 @@ import { checkCommand } from './check';
 import { helpConfiguration, translateUsageError } from './help';
 import { outlineCommand } from './outline';
 import { similarCommand } from './similar';
+import { matrixCommand, targetsCommand } from './tables';
 import { EXIT_OK, EXIT_USAGE, type Run } from './run';
 import { QPLAN_VERSION } from './version';
 
@@ -28,7 +29,7 @@ export function createProgram(run: Run): Command {
     .showSuggestionAfterError(true)
     .addHelpText('after', EPILOG);
 
-  for (const command of [checkCommand(run), analyzeCommand(run), outlineCommand(run), similarCommand(run)]) {
+  for (const command of [checkCommand(run), analyzeCommand(run), outlineCommand(run), matrixCommand(run), targetsCommand(run), similarCommand(run)]) {
     command
       .copyInheritedSettings(program)
       .configureOutput(output(run, `qplan ${command.name()}`))

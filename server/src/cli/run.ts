@@ -4,6 +4,10 @@
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Binary output (qplan matrix --format docx); absent where only text can go. */
+  stdoutBytes?(bytes: Uint8Array): void;
+  /** True when stdout is a terminal, where binary output would garble the screen. */
+  stdoutIsTerminal?: boolean;
   stdin: NodeJS.ReadableStream;
 }
 
