@@ -5,3 +5,7 @@ export { isGenericUnit } from './responsibility';
 export { checkPlan, ruleInfo } from './rules';
 export { positionAt, type Position } from './positions';
 export * from './precedents';
+export * from './teamConfig';
+export { applySuppressions, taskAt, taskKey, fileMatches, type SuppressionResult } from './suppressions';
+export * from './clauseLibrary';
+export { addSuppressionEdits, newConfigText, type ConfigEdit } from './teamConfigEdit';
