@@ -24,6 +24,9 @@ import { safely } from './lsp/safe';
 import { draftFile, PrecedentLibrary } from './precedents';
 import { createSession, type Session } from './session';
 import { WorkspacePlans } from './workspacePlans';
+import { clauseCompletion } from './features/clauses';
+import { addSuppression, ADD_SUPPRESSION_COMMAND } from './features/suppress';
+import { wireTeamConfig } from './teamWiring';
 
 /** Wires a connection (IPC, stdio or socket: main.ts decides) to the features, then listens. */
 export function startServer(connection: Connection): void {
@@ -49,7 +52,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, RENUMBER_ALL_KIND] },
-        executeCommandProvider: { commands: [RENUMBER_COMMAND] },
+        executeCommandProvider: { commands: [RENUMBER_COMMAND, ADD_SUPPRESSION_COMMAND] },
         semanticTokensProvider: { legend: semanticTokensLegend, full: true },
         ...(session.workspaceFoldersWatched ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
@@ -85,14 +88,23 @@ export function startServer(connection: Connection): void {
     return { index, exclude: draftFile(index, plan.document.uri, plan.text) };
   };
   connection.onHover(onPlan('hover', (): Hover | null => null, async (plan, p) => hover(plan, p.position, session.labels, await precedentsFor(plan))));
-  connection.onCompletion(onPlan('completion', (): CompletionList => ({ isIncomplete: false, items: [] }), async (plan, p) =>
-    completion(plan, p.position, session.labels, () => precedentsFor(plan))));
+  connection.onCompletion(onPlan('completion', (): CompletionList => ({ isIncomplete: false, items: [] }), async (plan, p) => {
+    const list = await completion(plan, p.position, session.labels, () => precedentsFor(plan));
+    // Where nothing else is offered, the team's clauses by prefix.
+    return list.items.length ? list : clauseCompletion(plan, p.position, p.context, session.clauses.forUri(plan.document.uri));
+  }));
   connection.onCodeAction(onPlan('codeAction', () => [], (plan, p) => codeActions(plan, p, session)));
   connection.languages.semanticTokens.on(onPlan('semanticTokens', (): SemanticTokens => ({ data: [] }), (plan) => semanticTokens(plan)));
   connection.onWorkspaceSymbol(safely(log, 'workspaceSymbol', () => [], (p) =>
     workspace.symbols(p.query, plans.all().map((d) => plans.of(d)))));
-  connection.onExecuteCommand(safely(log, 'executeCommand', () => null, (p) =>
-    p.command === RENUMBER_COMMAND ? renumberDocument(session, p.arguments) : null));
+  connection.onExecuteCommand(safely(log, 'executeCommand', (): unknown => null, (p) => {
+    if (p.command === RENUMBER_COMMAND) return renumberDocument(session, p.arguments);
+    if (p.command !== ADD_SUPPRESSION_COMMAND) return null;
+    const result = addSuppression(session, p.arguments);
+    if (result.file) diagnostics.recheckAll();
+    return result;
+  }));
+  wireTeamConfig(connection, () => ({ session, diagnostics }));
 
   plans.documents.listen(connection);
   connection.listen();

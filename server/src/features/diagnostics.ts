@@ -1,9 +1,11 @@
 // Diagnostics while typing: the core's rules, debounced after each change, published per document version.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkPlan } from '../core';
+import { applySuppressions, checkPlan } from '../core';
 import { toDiagnostic } from '../lsp/convert';
 import { describeError } from '../lsp/safe';
 import type { Session } from '../session';
+import { filePath } from '../teamConfigs';
+import { ConfigDiagnostics } from './configDiagnostics';
 
 /**
  * Schedules a check after every change and publishes the result. A document's first check runs
@@ -14,8 +16,11 @@ import type { Session } from '../session';
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly published = new Set<string>();
+  private readonly configs: ConfigDiagnostics;
 
-  constructor(private readonly session: Session) {}
+  constructor(private readonly session: Session) {
+    this.configs = new ConfigDiagnostics(session);
+  }
 
   /** After didOpen or didChange. */
   changed(document: TextDocument): void {
@@ -23,7 +28,7 @@ export class DiagnosticsPublisher {
     this.schedule(document.uri, delay);
   }
 
-  /** After didChangeConfiguration: every open document again, now. */
+  /** After didChangeConfiguration or a team config change: every open document again, now. */
   recheckAll(): void {
     for (const d of this.session.plans.all()) this.schedule(d.uri, 0);
   }
@@ -51,15 +56,18 @@ export class DiagnosticsPublisher {
       const document = plans.documents.get(uri);
       if (!document) return;
       const version = document.version;
-      const options = await settings.get(uri);
+      const options = this.session.teamConfigs.options(uri, await settings.get(uri));
       if (plans.documents.get(uri) !== document || document.version !== version) return;
       const plan = plans.of(document);
-      const found = checkPlan(plan.model, plan.text, {
+      const all = checkPlan(plan.model, plan.text, {
         ...options,
         locale,
         onInternalError: (e) => connection.console.error(`qplan：检查 ${uri} 时规则出错：${describeError(e)}`),
       });
+      // By rule and task title, after the rules: a suppression survives the text moving around.
+      const found = applySuppressions(plan.model, all, options.suppressions, filePath(uri)).kept;
       this.published.add(uri);
+      this.configs.refresh();
       await connection.sendDiagnostics({ uri, version, diagnostics: found.map((d) => toDiagnostic(document, d)) });
     } catch (e) {
       connection.console.error(`qplan：发布 ${uri} 的诊断失败：${describeError(e)}`);

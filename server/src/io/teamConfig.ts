@@ -135,3 +135,27 @@ function isFile(p: string): boolean {
     return false;
   }
 }
+
+/** A file's modification time, or -1 when it is not there: enough to tell that a config changed. */
+export function fileStamp(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
+/** Writes a text file (a config the user asked to change), creating its folder. */
+export function writeTextFile(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+
+/** A text file's content, or undefined when it is not there. */
+export function readTextFile(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
