@@ -292,6 +292,17 @@ describe('qplan check: the team config file found by walking up', { timeout: 30_
     expect(r.stdout).toMatch(/unbalanced-bracket/);
   });
 
+  it('applies the documented example: its file-limited suppression silences the missing lead it names', () => {
+    const r = qplan(['check', '--format', 'json', 'docs/example/drafts']);
+    expect(r.stderr).toBe('');
+    const task = lines('docs/example/drafts/2026.plan.txt').findIndex((l) => l.includes('营造质量文化氛围')) + 1;
+    const rest = (JSON.parse(r.stdout) as JsonDiagnostic[]).map((d) => `${d.line} ${d.rule} ${d.severity}`);
+    expect(rest).toEqual([`${task} missing-target information`]);
+    // Without the file's suppressions (an empty --config), 营造质量文化氛围 lacks its lead unit as well.
+    const plain = (JSON.parse(qplan(['check', '--format', 'json', '--config', config('none.json', '{ "leadSections": ["task", "safeguard"] }'), 'docs/example/drafts']).stdout) as JsonDiagnostic[]).map((d) => `${d.line} ${d.rule}`);
+    expect(plain).toEqual([`${task} missing-lead`, `${task} missing-target`]);
+  });
+
   it('uses --config instead of the file found by walking up', () => {
     const dir = team('walk-explicit', '{ "rules": { "missing-target": "off" } }');
     const r = qplan(['check', '--format', 'json', '--config', config('keep.json', '{}'), 'drafts'], { cwd: dir });
