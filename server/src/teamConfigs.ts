@@ -18,13 +18,17 @@ export class TeamConfigs {
   /** `enabled` false: no file is read (an untrusted workspace must not turn checks off). */
   constructor(private readonly workspaceFolders: () => string[], private readonly enabled = true) {}
 
-  /** The config for a document: walking up from its folder to its workspace folder (or the root). */
+  /**
+   * The config for a document: the nearest one walking up from its folder to the file system's
+   * root, as `qplan check` finds it, so the editor and the pipeline agree even when the workspace
+   * folder is a subfolder of the team's repository.
+   */
   forUri(uri: string): LoadedTeamConfig | undefined {
     const dir = this.enabled ? this.startDir(uri) : undefined;
     if (dir === undefined) return undefined;
     let file = this.governing.get(dir);
     if (file === undefined) {
-      file = findTeamConfig(dir, this.folderOf(dir)) ?? null;
+      file = findTeamConfig(dir) ?? null;
       this.governing.set(dir, file);
     }
     return file === null ? undefined : this.load(file);
@@ -83,7 +87,7 @@ export class TeamConfigs {
     return this.workspaceFolders().flatMap((f) => filePath(f) ?? [])[0];
   }
 
-  /** The innermost workspace folder holding `dir`, where the walk stops. */
+  /** The innermost workspace folder holding `dir`: where a new config file or the default clause folder goes. */
   private folderOf(dir: string): string | undefined {
     const inside = this.workspaceFolders()
       .flatMap((f) => filePath(f) ?? [])

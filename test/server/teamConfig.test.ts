@@ -97,6 +97,13 @@ describe('the team config file', () => {
     expect(problem.range.start.character).toBe('{ "rules": { "missing-target": "off" }, "leadSections": '.length);
   });
 
+  it('is found above the workspace folder too, as qplan check finds it', async () => {
+    const w = workspace('above', '{ "rules": { "missing-lead": "off", "missing-target": "off" } }');
+    const c = await start(path.join(w.dir, 'drafts'));
+    await c.open(w.uri, PLAN);
+    expect((await c.diagnosticsFor(w.uri, 1)).diagnostics).toEqual([]);
+  });
+
   it('is ignored when the client says the workspace is not trusted', async () => {
     const w = workspace('untrusted', '{ "rules": { "missing-lead": "off", "missing-target": "off" } }');
     const c = await start(w.dir, { initializationOptions: { teamConfig: false } });
