@@ -50,6 +50,7 @@ const zh = {
   suppressNoFolder: '未保存的文档不在任何工作区文件夹中，无处写入 qplan.config.json。',
   suppressBrokenConfig: (file: string) => `${file} 有语法错误，请先修正后再添加忽略项。`,
   clauseSaveFailed: (why: string) => `无法保存条款：${why}`,
+  teamAgency: (aliases: string[]) => `团队单位名录${aliases.length ? `（又称${aliases.join('、')}）` : ''}`,
   completion: {
     unitDetail: (c: { draftLead: number; draftCoop: number; precedentLead: number; precedentCoop: number }) =>
       [
@@ -113,6 +114,7 @@ const en: Labels = {
   suppressNoFolder: 'An unsaved document outside any workspace folder has no place for qplan.config.json.',
   suppressBrokenConfig: (file) => `${file} has a syntax error; fix it before adding a suppression.`,
   clauseSaveFailed: (why) => `Could not save the clause: ${why}`,
+  teamAgency: (aliases) => `team agency list${aliases.length ? ` (also ${aliases.join(', ')})` : ''}`,
   completion: {
     unitDetail: (c) =>
       [

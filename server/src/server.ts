@@ -24,7 +24,7 @@ import { safely } from './lsp/safe';
 import { draftFile, PrecedentLibrary } from './precedents';
 import { createSession, type Session } from './session';
 import { WorkspacePlans } from './workspacePlans';
-import { clauseCompletion } from './features/clauses';
+import { withTeam } from './features/teamCompletion';
 import { addSuppression, ADD_SUPPRESSION_COMMAND } from './features/suppress';
 import { wireTeamConfig } from './teamWiring';
 
@@ -88,11 +88,8 @@ export function startServer(connection: Connection): void {
     return { index, exclude: draftFile(index, plan.document.uri, plan.text) };
   };
   connection.onHover(onPlan('hover', (): Hover | null => null, async (plan, p) => hover(plan, p.position, session.labels, await precedentsFor(plan))));
-  connection.onCompletion(onPlan('completion', (): CompletionList => ({ isIncomplete: false, items: [] }), async (plan, p) => {
-    const list = await completion(plan, p.position, session.labels, () => precedentsFor(plan));
-    // Where nothing else is offered, the team's clauses by prefix.
-    return list.items.length ? list : clauseCompletion(plan, p.position, p.context, session.clauses.forUri(plan.document.uri));
-  }));
+  connection.onCompletion(onPlan('completion', (): CompletionList => ({ isIncomplete: false, items: [] }), async (plan, p) =>
+    withTeam(await completion(plan, p.position, session.labels, () => precedentsFor(plan)), plan, p, session)));
   connection.onCodeAction(onPlan('codeAction', () => [], (plan, p) => codeActions(plan, p, session)));
   connection.languages.semanticTokens.on(onPlan('semanticTokens', (): SemanticTokens => ({ data: [] }), (plan) => semanticTokens(plan)));
   connection.onWorkspaceSymbol(safely(log, 'workspaceSymbol', () => [], (p) =>

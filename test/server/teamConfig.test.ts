@@ -195,6 +195,23 @@ describe('the clause library', () => {
     expect((after.items[0].documentation as { value: string }).value).toBe('各级财政要加大投入，经费$100万元。');
   });
 
+  it('puts the team’s agencies first among the unit names in a responsibility clause', async () => {
+    const w = workspace('agencies', '{ "agencies": ["市营商环境局", { "name": "市发展改革委", "aliases": ["市发改委"] }, "市市场监管局"] }');
+    const c = await start(w.dir);
+    await c.open(w.uri, PLAN);
+    const line = PLAN.split('\n')[3];
+    const list = await complete(c, w.uri, 3, line.lastIndexOf('（') + 1);
+    expect(list.items.slice(0, 3).map((i) => `${i.label} ${i.detail}`)).toEqual([
+      '市营商环境局 团队单位名录',
+      expect.stringMatching(/^市发展改革委 团队单位名录（又称市发改委）( · 先例 .*)?$/),
+      expect.stringMatching(/^市市场监管局 团队单位名录 · 本方案 1 次牵头/),
+    ]);
+    const sorted = [...list.items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1)).map((i) => i.label);
+    expect(sorted.slice(0, 3)).toEqual(['市营商环境局', '市发展改革委', '市市场监管局']);
+    expect(list.items.filter((i) => i.label === '市市场监管局')).toHaveLength(1);
+    expect(list.items.length).toBeGreaterThan(10); // the precedents' units are still offered after them
+  });
+
   it('defaults to .qplan/clauses in the workspace folder, and stays out of responsibility clauses', async () => {
     const w = workspace('clauses-default');
     mkdirSync(path.join(w.dir, '.qplan/clauses'), { recursive: true });
