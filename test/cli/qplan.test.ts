@@ -283,6 +283,19 @@ describe('qplan check: the team config file found by walking up', { timeout: 30_
     expect(diags).toHaveLength(plain.length - 1);
   });
 
+  it('warns, at its place, about a suppression that silenced nothing in the file it names, and only then', () => {
+    const text = JSON.stringify({ suppress: [
+      { rule: 'missing-lead', task: '已改名的任务', reason: '旧条目', file: 'drafts/2016/plan.txt' },
+      { rule: 'missing-lead', task: '别的方案里的任务', reason: '不在本次检查中', file: 'drafts/2017/plan.txt' },
+    ] }, null, 2);
+    const dir = team('walk-unused', text);
+    const r = qplan(['check', 'drafts'], { cwd: dir });
+    expect(r.status).toBe(1);
+    const entry = text.indexOf('{', text.indexOf('['));
+    const where = `${text.slice(0, entry).split('\n').length}:${entry - text.lastIndexOf('\n', entry)}`;
+    expect(r.stderr).toBe(`qplan: 警告：qplan.config.json:${where}: 忽略项未起作用：drafts/2016/plan.txt 中任务“已改名的任务”没有 missing-lead 问题（任务改了标题，或问题已解决），可删除此项。\n`);
+  });
+
   it('reports a broken qplan.config.json with its path and position, and checks with defaults', () => {
     const dir = team('walk-broken', '{ "rules"： { "missing-target": "off" } }');
     const r = qplan(['check', 'drafts'], { cwd: dir });

@@ -1,6 +1,6 @@
 // Suppressions: one finding silenced on one task by rule and title, wherever the task moves.
 import { describe, expect, it } from 'vitest';
-import { applySuppressions, checkPlan, fileMatches, taskKey, type Suppression } from '../../server/src/core';
+import { applySuppressions, checkPlan, fileMatches, taskKey, unusedSuppressions, type Suppression } from '../../server/src/core';
 import { plan } from './helpers';
 
 const LINES = [
@@ -69,6 +69,22 @@ describe('applySuppressions', () => {
     expect(check(LINES, limited, 'C:\\plans\\drafts\\2024.txt').suppressed).toHaveLength(1);
     expect(check(LINES, limited, '/home/a/plans/old-drafts/2024.txt').suppressed).toEqual([]);
     expect(check(LINES, limited, undefined).suppressed).toEqual([]);
+  });
+});
+
+describe('unusedSuppressions', () => {
+  it('names a file-limited suppression only when the file it names was checked and it silenced nothing there', () => {
+    const list: Suppression[] = [
+      { rule: 'missing-target', task: '加强品牌培育', reason: 'a', file: 'drafts/a.txt' },
+      { rule: 'missing-target', task: '已改名', reason: 'b', file: 'drafts/a.txt' },
+      { rule: 'missing-target', task: '已改名', reason: 'c', file: 'drafts/b.txt' },
+      { rule: 'missing-target', task: '已改名', reason: 'd' },
+    ];
+    const m = plan(...LINES);
+    const { used } = applySuppressions(m, checkPlan(m, m.text), list, '/r/drafts/a.txt');
+    expect([...used]).toEqual([0]);
+    expect(unusedSuppressions(list, [{ file: '/r/drafts/a.txt', used }])).toEqual([1]);
+    expect(unusedSuppressions(list, [])).toEqual([]);
   });
 });
 

@@ -131,13 +131,34 @@ describe('suppressions', () => {
     expect(result.file).toBe(w.configUri);
     const written = readFileSync(w.configFile, 'utf8');
     expect(written).toContain('// 宿州市质量强市办');
-    expect(written).toContain('{ "rule": "missing-target", "task": "加强品牌培育", "reason": "品牌培育以活动为主" }');
+    expect(written).toContain('{ "rule": "missing-target", "task": "加强品牌培育", "reason": "品牌培育以活动为主", "file": "drafts/plan.txt" }');
     expect(rules((await c.diagnosticsFor(w.uri, 1, mark)).diagnostics)).toEqual(['2 missing-lead Warning', '3 missing-target Information']);
 
     // Lines inserted above the task: still silenced.
     const mark2 = c.diagnostics.length;
     await c.change(w.uri, 2, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '为推进质量强市建设，制定本计划。\n\n' }]);
     expect(rules((await c.diagnosticsFor(w.uri, 2, mark2)).diagnostics)).toEqual(['4 missing-lead Warning', '5 missing-target Information']);
+  });
+
+  it('mark a suppression for this plan that silences nothing (the task was renamed) on the config file', async () => {
+    const w = workspace('suppress-unused', JSON.stringify({ suppress: [
+      { rule: 'missing-target', task: '加强品牌培育', reason: '活动为主', file: 'drafts/plan.txt' },
+      { rule: 'missing-target', task: '提升标准水平', reason: '另有文件', file: 'other/plan.txt' },
+    ] }, null, 2));
+    const c = await start(w.dir);
+    await c.open(w.uri, PLAN);
+    await c.diagnosticsFor(w.uri, 1);
+    expect((await c.diagnosticsFor(w.configUri)).diagnostics).toEqual([]);
+    const mark = c.diagnostics.length;
+    await c.change(w.uri, 2, [{ range: { start: { line: 2, character: 3 }, end: { line: 2, character: 5 } }, text: '加快' }]);
+    await c.diagnosticsFor(w.uri, 2, mark);
+    const [unused] = (await c.diagnosticsFor(w.configUri, undefined, mark)).diagnostics;
+    expect(unused).toMatchObject({ severity: DiagnosticSeverity.Information, range: { start: { line: 2, character: 4 } } });
+    expect(unused.message).toBe('忽略项未起作用：drafts/plan.txt 中任务“加强品牌培育”没有 missing-target 问题（任务改了标题，或问题已解决），可删除此项。');
+    // Closing the plan withdraws the judgement: nothing open names that file any more.
+    const mark2 = c.diagnostics.length;
+    await c.close(w.uri);
+    await c.waitUntil('config problems cleared', () => c.diagnostics.slice(mark2).some((d) => d.uri === w.configUri && d.diagnostics.length === 0));
   });
 
   it('create qplan.config.json at the workspace folder when there is none', async () => {
@@ -147,7 +168,7 @@ describe('suppressions', () => {
     await c.diagnosticsFor(w.uri, 1);
     const result = await c.request<{ file?: string }>('workspace/executeCommand', { command: 'qplan.addSuppression', arguments: [w.uri, 'missing-lead', '加强品牌培育', '联合发文另有分工'] });
     expect(result.file).toBe(w.configUri);
-    expect(JSON.parse(readFileSync(w.configFile, 'utf8').replace(/^\s*\/\/.*$/m, '')).suppress).toEqual([{ rule: 'missing-lead', task: '加强品牌培育', reason: '联合发文另有分工' }]);
+    expect(JSON.parse(readFileSync(w.configFile, 'utf8').replace(/^\s*\/\/.*$/m, '')).suppress).toEqual([{ rule: 'missing-lead', task: '加强品牌培育', reason: '联合发文另有分工', file: 'drafts/plan.txt' }]);
   });
 
   it('are not offered to a client that cannot ask for a reason, and a broken file is never rewritten', async () => {

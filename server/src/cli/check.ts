@@ -41,17 +41,21 @@ async function runCheck(paths: string[], flags: CheckFlags, run: Run): Promise<v
   for await (const plan of loadPlans(paths, run)) {
     const model = analyzeLoaded(plan, run);
     if (!model) continue;
-    const options = configs.optionsFor(plan.file);
+    const config = configs.configFor(plan.file);
+    const options = config ? teamConfigOptions(config.config) : {};
     const found = checkLoaded(plan, model, options, run);
     if (!found) continue;
     // Suppressions name a task, not a line, so they are applied to the model's tasks after the rules.
-    const diagnostics = applySuppressions(model, found, options.suppressions, plan.file === STDIN ? undefined : path.resolve(plan.file)).kept;
+    const file = plan.file === STDIN ? undefined : path.resolve(plan.file);
+    const { kept: diagnostics, used: usedSuppressions } = applySuppressions(model, found, options.suppressions, file);
+    configs.recordUse(file, config, usedSuppressions);
     files++;
     const located = locateDiagnostics(plan.file, model, diagnostics);
     // Text streams file by file, so a long run shows progress; JSON and SARIF need the whole set.
     if (flags.format === 'text') located.forEach((d) => run.io.stdout(formatDiagnosticLine(d) + '\n'));
     all.push(...located);
   }
+  configs.reportUnused();
   // SARIF states one level per rule: the team's when every file had the same config.
   const used = configs.used();
   const options: AnalysisOptions = used.length === 1 ? teamConfigOptions(used[0].config) : {};

@@ -6,6 +6,6 @@ export { checkPlan, ruleInfo } from './rules';
 export { positionAt, type Position } from './positions';
 export * from './precedents';
 export * from './teamConfig';
-export { applySuppressions, taskAt, taskKey, fileMatches, type SuppressionResult } from './suppressions';
+export { applySuppressions, fileMatches, taskAt, taskKey, unusedSuppressions, type SuppressionResult } from './suppressions';
 export * from './clauseLibrary';
 export { addSuppressionEdits, newConfigText, type ConfigEdit } from './teamConfigEdit';

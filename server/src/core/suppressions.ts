@@ -38,6 +38,21 @@ export function applySuppressions(model: PlanModel, diagnostics: readonly Diagno
   return result;
 }
 
+/**
+ * The file-limited suppressions that silenced nothing in the files they name: indexes into
+ * `suppressions`. `checked` lists each checked file with the indexes it used. Only a suppression
+ * with `file` can be judged (one without may be meant for a plan not checked now).
+ */
+export function unusedSuppressions(suppressions: readonly Suppression[] | undefined, checked: readonly { file: string | undefined; used: ReadonlySet<number> }[]): number[] {
+  const out: number[] = [];
+  (suppressions ?? []).forEach((s, i) => {
+    if (!s.file) return;
+    const named = checked.filter((c) => fileMatches(s.file, c.file));
+    if (named.length > 0 && !named.some((c) => c.used.has(i))) out.push(i);
+  });
+  return out;
+}
+
 /** The innermost task whose heading line..endLine holds `line`, or undefined. */
 export function taskAt(model: PlanModel, line: number): Task | undefined {
   let found: Task | undefined;

@@ -30,8 +30,8 @@ export interface TeamConfig {
 export interface ConfigProblem {
   offset: number;
   length: number;
-  /** error: the file is unusable (syntax) and defaults apply; warning: one field or entry ignored. */
-  severity: 'error' | 'warning';
+  /** error: the file is unusable (syntax) and defaults apply; warning: one field or entry ignored; information: an entry with no effect. */
+  severity: 'error' | 'warning' | 'information';
   zh: string;
   en: string;
 }
@@ -41,6 +41,8 @@ export interface ParsedTeamConfig {
   problems: ConfigProblem[];
   /** True when the file could not be read as JSON at all; `config` is then empty (all defaults). */
   broken: boolean;
+  /** Where each entry of `config.suppress` is written, in the same order (for "this one is unused"). */
+  suppressSpans?: { offset: number; length: number }[];
 }
 
 const LEVELS: Record<string, Severity | 'off'> = {
@@ -94,6 +96,7 @@ export function parseTeamConfig(text: string): ParsedTeamConfig {
     return { config: {}, problems, broken: false };
   }
   const config: TeamConfig = {};
+  const spans: { offset: number; length: number }[] = [];
   for (const prop of root.children ?? []) {
     const [keyNode, value] = prop.children ?? [];
     if (!keyNode || !value) continue;
@@ -102,14 +105,14 @@ export function parseTeamConfig(text: string): ParsedTeamConfig {
       warn(keyNode, `未知的配置项“${key}”，已忽略`, `Unknown setting "${key}", ignored`);
       continue;
     }
-    readField(key, value, config, warn);
+    readField(key, value, config, warn, (n) => spans.push({ offset: n.offset + shift, length: n.length }));
   }
-  return { config, problems, broken: false };
+  return { config, problems, broken: false, ...(config.suppress ? { suppressSpans: spans } : {}) };
 }
 
 type Warn = (node: Node, zh: string, en: string) => void;
 
-function readField(key: string, v: Node, config: TeamConfig, warn: Warn): void {
+function readField(key: string, v: Node, config: TeamConfig, warn: Warn, suppressed: (n: Node) => void): void {
   switch (key) {
     case 'city':
       if (isText(v)) config.city = v.value.trim();
@@ -182,7 +185,10 @@ function readField(key: string, v: Node, config: TeamConfig, warn: Warn): void {
       const out: Suppression[] = [];
       for (const item of list) {
         const s = readSuppression(item, warn);
-        if (s) out.push(s);
+        if (s) {
+          out.push(s);
+          suppressed(item);
+        }
       }
       if (v.type === 'array') config.suppress = out;
       return;
@@ -284,6 +290,19 @@ export function teamConfigOptions(config: TeamConfig): AnalysisOptions {
 export function withTeamConfig(base: AnalysisOptions, config: TeamConfig): AnalysisOptions {
   const team = teamConfigOptions(config);
   return { ...base, ...team, severities: { ...base.severities, ...team.severities } };
+}
+
+/** The problem placed on a file-limited suppression that silenced nothing in its file (see unusedSuppressions). */
+export function unusedSuppressionProblem(parsed: ParsedTeamConfig, index: number): ConfigProblem | undefined {
+  const s = parsed.config.suppress?.[index];
+  const span = parsed.suppressSpans?.[index];
+  if (!s || !span) return undefined;
+  return {
+    ...span,
+    severity: 'information',
+    zh: `忽略项未起作用：${s.file} 中任务“${s.task}”没有 ${s.rule} 问题（任务改了标题，或问题已解决），可删除此项。`,
+    en: `This suppression has no effect: task "${s.task}" in ${s.file} has no ${s.rule} finding (renamed, or fixed); it can be removed.`,
+  };
 }
 
 function syntaxProblem(source: string, e: ParseError, shift: number): ConfigProblem {

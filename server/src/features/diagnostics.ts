@@ -5,7 +5,7 @@ import { toDiagnostic } from '../lsp/convert';
 import { describeError } from '../lsp/safe';
 import type { Session } from '../session';
 import { filePath } from '../teamConfigs';
-import { ConfigDiagnostics } from './configDiagnostics';
+import { ConfigDiagnostics, type SuppressionUse } from './configDiagnostics';
 
 /**
  * Schedules a check after every change and publishes the result. A document's first check runs
@@ -17,6 +17,8 @@ export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly published = new Set<string>();
   private readonly configs: ConfigDiagnostics;
+  /** Per open plan: what its last check did with its team config's suppressions. */
+  private readonly suppressionUse = new Map<string, SuppressionUse>();
 
   constructor(private readonly session: Session) {
     this.configs = new ConfigDiagnostics(session);
@@ -38,6 +40,8 @@ export class DiagnosticsPublisher {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.published.delete(uri);
+    this.suppressionUse.delete(uri);
+    this.configs.refresh(this.suppressionUse.values());
     this.session.settings.forget(uri);
     this.session.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined); // the client may be gone already
   }
@@ -57,6 +61,7 @@ export class DiagnosticsPublisher {
       if (!document) return;
       const version = document.version;
       const options = this.session.teamConfigs.options(uri, await settings.get(uri));
+      const team = this.session.teamConfigs.forUri(uri);
       if (plans.documents.get(uri) !== document || document.version !== version) return;
       const plan = plans.of(document);
       const all = checkPlan(plan.model, plan.text, {
@@ -65,9 +70,12 @@ export class DiagnosticsPublisher {
         onInternalError: (e) => connection.console.error(`qplan：检查 ${uri} 时规则出错：${describeError(e)}`),
       });
       // By rule and task title, after the rules: a suppression survives the text moving around.
-      const found = applySuppressions(plan.model, all, options.suppressions, filePath(uri)).kept;
+      const file = filePath(uri);
+      const { kept: found, used } = applySuppressions(plan.model, all, options.suppressions, file);
       this.published.add(uri);
-      this.configs.refresh();
+      if (team) this.suppressionUse.set(uri, { config: team.file, file, used });
+      else this.suppressionUse.delete(uri);
+      this.configs.refresh(this.suppressionUse.values());
       await connection.sendDiagnostics({ uri, version, diagnostics: found.map((d) => toDiagnostic(document, d)) });
     } catch (e) {
       connection.console.error(`qplan：发布 ${uri} 的诊断失败：${describeError(e)}`);
