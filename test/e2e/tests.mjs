@@ -255,6 +255,48 @@ export const tests = [
   },
 
   {
+    id: 'team-clauses',
+    name: '团队条款库：选中文字“将所选内容保存为团队条款…”存为新条款，再用“插入团队条款…”选出插入',
+    /** @param {Workbench} wb */
+    async run(wb, ws) {
+      const draft = 'clauses-draft.plan.txt';
+      const saved = path.join(ws.dir, 'team/.qplan/clauses/bzsp.md');
+      await wb.openFile(draft);
+      await wb.waitForLanguageMode(PLAN_MODE);
+      await wb.focusEditor();
+      await wb.goToLine(4);
+      await wb.page.keyboard.press('Home');
+      await wb.page.keyboard.press('Shift+End');
+      await wb.command('将所选内容保存为团队条款…');
+      const input = wb.quickInput().locator('input.input');
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill('bzsp');
+      await wb.page.keyboard.press('Enter');
+      await wb.page.waitForFunction(() => !document.querySelector('.quick-input-widget input.input')?.value, undefined, { timeout: 15_000 });
+      await input.fill('标准水平提升');
+      await wb.page.keyboard.press('Enter');
+      await waitFor(() => fs.existsSync(saved), 15_000, 'the clause file is written');
+      const text = fs.readFileSync(saved, 'utf8');
+      assert.equal(text, '---\nprefix: bzsp\ndescription: 标准水平提升\n---\n\n（二）提升标准水平。修订地方标准。（市市场监管局牵头）\n');
+
+      // Inserted from the palette: the quick pick lists the library with descriptions and the text.
+      await wb.page.keyboard.press('Escape');
+      await wb.focusEditor();
+      await wb.page.keyboard.press('Control+End');
+      await wb.page.keyboard.press('Enter');
+      await wb.command('插入团队条款…');
+      const row = wb.quickInput().locator('.monaco-list-row', { has: wb.page.locator('.label-name', { hasText: /^bzsp$/ }) }).first();
+      await row.waitFor({ timeout: 15_000 });
+      assert.match(await row.innerText(), /标准水平提升/);
+      assert.ok(await wb.quickInput().locator('.monaco-list-row', { hasText: 'sxzlg' }).count(), 'the other clause is listed too');
+      await wb.screenshot('team-clause-pick');
+      await row.click();
+      await wb.waitForVisibleText(/（市市场监管局牵头）\s*（二）提升标准水平。修订地方标准。（市市场监管局牵头）\s*$/);
+      await wb.command('View: Revert and Close Editor');
+    },
+  },
+
+  {
     id: 'snippet',
     name: '代码片段：输入 zdsx、组织领导 并接受建议，展开为标准段落，大纲随之更新',
     /** @param {Workbench} wb */
