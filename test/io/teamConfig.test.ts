@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findTeamConfig, readClauseFolder, readTeamConfig, writeClauseFile } from '../../server/src/io';
+import { findTeamConfig, readClauseFolder, readTeamConfig, teamPrecedentDirs, writeClauseFile } from '../../server/src/io';
 
 let tmp: string;
 beforeAll(() => {
@@ -44,6 +44,14 @@ describe('readTeamConfig', () => {
     expect(c.precedentDirs).toEqual([path.join(tmp, 'team/prec'), path.join(tmp, 'shared')]);
     expect(c.clausesDir).toBe(path.join(tmp, 'team/lib'));
     expect(readTeamConfig(write('team2/qplan.config.json', '{}')).clausesDir).toBe(path.join(tmp, 'team2/.qplan/clauses'));
+  });
+
+  it('gives the precedent folders of the config above a folder, [] without one', () => {
+    write('prec-team/qplan.config.json', '{ "precedents": ["plans", "/abs/plans"] }');
+    mkdirSync(path.join(tmp, 'prec-team/drafts'), { recursive: true });
+    expect(teamPrecedentDirs(path.join(tmp, 'prec-team/drafts'))).toEqual([path.join(tmp, 'prec-team/plans'), path.resolve('/abs/plans')]);
+    write('no-prec/qplan.config.json', '{ "city": "宿州市" }');
+    expect(teamPrecedentDirs(path.join(tmp, 'no-prec'))).toEqual([]);
   });
 
   it('turns a missing file or a folder into one error and an empty config, never an exception', () => {

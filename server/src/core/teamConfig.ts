@@ -137,7 +137,7 @@ function readField(key: string, v: Node, config: TeamConfig, warn: Warn, suppres
         const entry = readAgency(item, warn);
         if (entry) out.push(entry);
       }
-      if (list.length || v.type === 'array') config.agencies = out;
+      if (v.type === 'array') config.agencies = out;
       return;
     }
     case 'rules':

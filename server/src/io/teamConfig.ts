@@ -67,6 +67,15 @@ export function readTeamConfig(file: string): LoadedTeamConfig {
   };
 }
 
+/**
+ * The precedent folders (absolute) of the team config governing `startDir`, for a caller that has
+ * no config at hand (`qplan similar --file`): [] without one, or when it names none.
+ */
+export function teamPrecedentDirs(startDir: string): string[] {
+  const file = findTeamConfig(startDir);
+  return file ? readTeamConfig(file).precedentDirs : [];
+}
+
 function unreadable(file: string, zh: string, en: string): LoadedTeamConfig {
   return {
     config: {},
