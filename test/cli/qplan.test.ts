@@ -281,6 +281,16 @@ describe('qplan check: the team config file found by walking up', { timeout: 30_
     const diags = JSON.parse(r.stdout) as JsonDiagnostic[];
     expect(diags.some((d) => d.rule === 'unbalanced-bracket')).toBe(false);
     expect(diags).toHaveLength(plain.length - 1);
+    // In SARIF the finding is kept for the record, marked suppressed with the team's reason, and the log still validates.
+    const log = JSON.parse(qplan(['check', '--format', 'sarif', 'drafts'], { cwd: dir }).stdout);
+    const schema = JSON.parse(readFileSync(path.join(__dirname, 'sarif-2.1.0.schema.json'), 'utf8'));
+    const validate = new Ajv2020({ strict: false, allErrors: true, formats: { uri: true, 'uri-reference': true, 'date-time': true, uuid: true } }).compile(schema);
+    expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    const marked = log.runs[0].results.filter((x: { suppressions?: unknown[] }) => x.suppressions);
+    expect(marked.map((x: { ruleId: string; suppressions: { kind: string; justification: string }[] }) => [x.ruleId, x.suppressions])).toEqual([
+      ['unbalanced-bracket', [{ kind: 'external', justification: '原文如此，已报送更正' }]],
+    ]);
+    expect(log.runs[0].results).toHaveLength(plain.length);
   });
 
   it('warns, at its place, about a suppression that silenced nothing in the file it names, and only then', () => {

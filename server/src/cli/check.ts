@@ -37,6 +37,7 @@ async function runCheck(paths: string[], flags: CheckFlags, run: Run): Promise<v
   }
 
   const all: LocatedDiagnostic[] = [];
+  const suppressed: { diagnostic: LocatedDiagnostic; reason: string }[] = [];
   let files = 0;
   for await (const plan of loadPlans(paths, run)) {
     const model = analyzeLoaded(plan, run);
@@ -47,8 +48,9 @@ async function runCheck(paths: string[], flags: CheckFlags, run: Run): Promise<v
     if (!found) continue;
     // Suppressions name a task, not a line, so they are applied to the model's tasks after the rules.
     const file = plan.file === STDIN ? undefined : path.resolve(plan.file);
-    const { kept: diagnostics, used: usedSuppressions } = applySuppressions(model, found, options.suppressions, file);
+    const { kept: diagnostics, used: usedSuppressions, suppressed: silenced } = applySuppressions(model, found, options.suppressions, file);
     configs.recordUse(file, config, usedSuppressions);
+    for (const s of silenced) suppressed.push({ diagnostic: locateDiagnostics(plan.file, model, [s.diagnostic])[0], reason: s.suppression.reason });
     files++;
     const located = locateDiagnostics(plan.file, model, diagnostics);
     // Text streams file by file, so a long run shows progress; JSON and SARIF need the whole set.
@@ -70,7 +72,7 @@ async function runCheck(paths: string[], flags: CheckFlags, run: Run): Promise<v
       break;
     case 'sarif':
       run.io.stdout(
-        JSON.stringify(toSarif({ diagnostics: all, options, version: QPLAN_VERSION, cwd: process.cwd(), failures: run.failures }), null, 2) + '\n',
+        JSON.stringify(toSarif({ diagnostics: all, options, version: QPLAN_VERSION, cwd: process.cwd(), failures: run.failures, suppressed }), null, 2) + '\n',
       );
       break;
   }
