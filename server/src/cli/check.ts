@@ -38,12 +38,15 @@ async function runCheck(paths: string[], flags: CheckFlags, run: Run): Promise<v
 
   const all: LocatedDiagnostic[] = [];
   const suppressed: { diagnostic: LocatedDiagnostic; reason: string }[] = [];
+  /** The config file of each checked plan ('' for none): SARIF states one level per rule. */
+  const governing = new Map<string, AnalysisOptions>();
   let files = 0;
   for await (const plan of loadPlans(paths, run)) {
     const model = analyzeLoaded(plan, run);
     if (!model) continue;
     const config = configs.configFor(plan.file);
     const options = config ? teamConfigOptions(config.config) : {};
+    governing.set(config?.file ?? '', options);
     const found = checkLoaded(plan, model, options, run);
     if (!found) continue;
     // Suppressions name a task, not a line, so they are applied to the model's tasks after the rules.
@@ -58,9 +61,8 @@ async function runCheck(paths: string[], flags: CheckFlags, run: Run): Promise<v
     all.push(...located);
   }
   configs.reportUnused();
-  // SARIF states one level per rule: the team's when every file had the same config.
-  const used = configs.used();
-  const options: AnalysisOptions = used.length === 1 ? teamConfigOptions(used[0].config) : {};
+  // The team's levels when every file had the same config, else the defaults.
+  const options: AnalysisOptions = governing.size === 1 ? [...governing.values()][0] : {};
 
   if (all.some((d) => d.severity === 'error')) run.raise(EXIT_ERRORS_FOUND);
   switch (flags.format) {

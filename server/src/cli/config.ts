@@ -57,7 +57,7 @@ export class CliTeamConfigs {
   }
 
   /** Every config file used so far. */
-  used(): LoadedTeamConfig[] {
+  private used(): LoadedTeamConfig[] {
     const all = [this.explicit, ...this.byDir.values()].filter((c): c is LoadedTeamConfig => c !== undefined);
     return [...new Map(all.map((c) => [c.file, c])).values()];
   }
