@@ -1,5 +1,6 @@
 // The team config file: every field read into options, problems placed on the offending text, defaults kept.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { applyEdits } from 'jsonc-parser';
 import { addSuppressionEdits, checkPlan, newConfigText, parseTeamConfig, teamConfigOptions, withTeamConfig, type ConfigProblem } from '../../server/src/core';
 import { plan } from './helpers';
@@ -193,5 +194,21 @@ describe('addSuppressionEdits', () => {
 
   it('creates a new file that parses with no problem', () => {
     expect(parseTeamConfig(newConfigText(entry))).toMatchObject({ problems: [], config: { suppress: [entry] } });
+  });
+});
+
+describe('never fails', () => {
+  it('reads any text, or any mangling of a good file, without throwing; problems point inside the text', () => {
+    const mangled = fc.tuple(fc.nat(FULL.length), fc.nat(40), fc.string({ maxLength: 8 })).map(([at, cut, put]) => FULL.slice(0, at) + put + FULL.slice(at + cut));
+    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.json(), mangled), (text) => {
+      const { config, problems, broken } = parseTeamConfig(text);
+      for (const p of problems) {
+        expect(p.offset).toBeGreaterThanOrEqual(0);
+        expect(p.offset + p.length).toBeLessThanOrEqual(text.length);
+        expect(p.zh).toMatch(/\p{Script=Han}/u);
+      }
+      if (broken) expect(config).toEqual({});
+      expect(() => teamConfigOptions(config)).not.toThrow();
+    }), { numRuns: 500 });
   });
 });
