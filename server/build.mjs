@@ -17,6 +17,8 @@ const options = {
   target: 'node18',
   sourcemap: true,
   external: ['vscode'],
+  // jsonc-parser's main is a UMD wrapper whose require() calls esbuild cannot follow; its ES module build bundles cleanly.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   banner: { js: '#!/usr/bin/env node' },
   logLevel: 'warning',
 };

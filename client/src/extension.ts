@@ -6,6 +6,7 @@ import { INSERT_CLAUSE, LANGUAGE_ID, NEW_DRAFT, RENUMBER, insertClauseTemplate, 
 import { registerCompare } from './comparePrecedent';
 import { watchForPlans } from './detection';
 import { registerTableCommands } from './tables';
+import { INSERT_LIBRARY_CLAUSE, SAVE_CLAUSE, SUPPRESS_FINDING, insertLibraryClause, saveSelectionAsClause, suppressFinding, type Send } from './team';
 
 let client: LanguageClient | undefined;
 
@@ -28,8 +29,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // first, so ordinary text files never get plan diagnostics.
     documentSelector: ['file', 'untitled', 'vscode-vfs'].map((scheme) => ({ scheme, language: LANGUAGE_ID })),
     // The server pulls settings per document (workspace/configuration); this push tells it when they change.
-    synchronize: { configurationSection: 'qplan' },
-    initializationOptions: { clientCommands: [INSERT_CLAUSE] },
+    // Team config files and the default clause folder are watched; the server re-reads them on change.
+    synchronize: {
+      configurationSection: 'qplan',
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/qplan.config.json'), vscode.workspace.createFileSystemWatcher('**/.qplan/clauses/*')],
+    },
+    // An untrusted folder's qplan.config.json could turn checks off, like its workspace settings: not read until trusted.
+    initializationOptions: () => ({ clientCommands: [INSERT_CLAUSE, SUPPRESS_FINDING], teamConfig: vscode.workspace.isTrusted }),
     middleware: {
       // Commands the server advertises are registered by the client library; these two need the editor.
       executeCommand: (command, args, next) => {
@@ -48,6 +54,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   // Precedent and agency views: the server answers, the editor shows (quick picks, a diff).
   context.subscriptions.push(vscode.commands.registerCommand(SHOW_AGENCY, () => showAgency(client!)), ...registerCompare(client));
+  const send: Send = (method, params) => (client ? client.sendRequest(method, params) : Promise.resolve(null));
+  context.subscriptions.push(
+    vscode.commands.registerCommand(SUPPRESS_FINDING, (...args: unknown[]) => suppressFinding(args, send)),
+    vscode.commands.registerCommand(INSERT_LIBRARY_CLAUSE, () => insertLibraryClause(send)),
+    vscode.commands.registerCommand(SAVE_CLAUSE, () => saveSelectionAsClause(send)),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
+  );
 
   // Register here only what the server did not advertise, or the two registrations would collide.
   const registered = new Set(await vscode.commands.getCommands(true));

@@ -57,6 +57,12 @@ const zh = {
     notInPrecedents: '先例中未见此单位',
     noTasks: '本方案的任务未列出此单位',
   },
+  suppress: (task: string) => `忽略此任务上的该问题…（任务“${task}”）`,
+  suppressBadArgs: '忽略问题需要：文档、规则、任务标题和原因。',
+  suppressNoFolder: '未保存的文档不在任何工作区文件夹中，无处写入 qplan.config.json。',
+  suppressBrokenConfig: (file: string) => `${file} 有语法错误，请先修正后再添加忽略项。`,
+  clauseSaveFailed: (why: string) => `无法保存条款：${why}`,
+  teamAgency: (aliases: string[]) => `团队单位名录${aliases.length ? `（又称${aliases.join('、')}）` : ''}`,
   completion: {
     unitDetail: (c: { draftLead: number; draftCoop: number; precedentLead: number; precedentCoop: number }) =>
       [
@@ -127,6 +133,12 @@ const en: Labels = {
     notInPrecedents: 'No precedent names this unit',
     noTasks: 'No task of this plan names this unit',
   },
+  suppress: (task) => `Ignore this finding on this task… (task "${task}")`,
+  suppressBadArgs: 'Ignoring a finding needs the document, rule, task title and reason.',
+  suppressNoFolder: 'An unsaved document outside any workspace folder has no place for qplan.config.json.',
+  suppressBrokenConfig: (file) => `${file} has a syntax error; fix it before adding a suppression.`,
+  clauseSaveFailed: (why) => `Could not save the clause: ${why}`,
+  teamAgency: (aliases) => `team agency list${aliases.length ? ` (also ${aliases.join(', ')})` : ''}`,
   completion: {
     unitDetail: (c) =>
       [

@@ -27,6 +27,9 @@ import { safely } from './lsp/safe';
 import { draftFile, PrecedentLibrary } from './precedents';
 import { createSession, type Session } from './session';
 import { WorkspacePlans } from './workspacePlans';
+import { withTeam } from './features/teamCompletion';
+import { addSuppression, ADD_SUPPRESSION_COMMAND } from './features/suppress';
+import { wireTeamConfig } from './teamWiring';
 
 /** Wires a connection (IPC, stdio or socket: main.ts decides) to the features, then listens. */
 export function startServer(connection: Connection): void {
@@ -53,7 +56,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, RENUMBER_ALL_KIND] },
-        executeCommandProvider: { commands: [RENUMBER_COMMAND] },
+        executeCommandProvider: { commands: [RENUMBER_COMMAND, ADD_SUPPRESSION_COMMAND] },
         semanticTokensProvider: { legend: semanticTokensLegend, full: true },
         ...(session.workspaceFoldersWatched ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
@@ -90,7 +93,7 @@ export function startServer(connection: Connection): void {
   };
   connection.onHover(onPlan('hover', (): Hover | null => null, async (plan, p) => hover(plan, p.position, session.labels, await precedentsFor(plan))));
   connection.onCompletion(onPlan('completion', (): CompletionList => ({ isIncomplete: false, items: [] }), async (plan, p) =>
-    completion(plan, p.position, session.labels, () => precedentsFor(plan))));
+    withTeam(await completion(plan, p.position, session.labels, () => precedentsFor(plan)), plan, p, session)));
   connection.onReferences(onPlan('references', () => [], (plan, p) => unitReferences(plan, p.position)));
   connection.onRequest(AGENCIES_REQUEST, onPlan('agencies', (): AgenciesResult => ({ current: null, units: [] }), (plan, p: AgenciesParams) => agencies(plan, p.position)));
   connection.onRequest(COMPARE_REQUEST, onPlan('comparePrecedent', (): CompareResult => ({ task: null, precedents: [] }), async (plan, p: CompareParams) =>
@@ -100,8 +103,14 @@ export function startServer(connection: Connection): void {
   connection.onRequest(TABLE_REQUEST, onPlan('table', () => null, (plan, p: TableParams) => tableRequest(plan, p)));
   connection.onWorkspaceSymbol(safely(log, 'workspaceSymbol', () => [], (p) =>
     workspace.symbols(p.query, plans.all().map((d) => plans.of(d)))));
-  connection.onExecuteCommand(safely(log, 'executeCommand', () => null, (p) =>
-    p.command === RENUMBER_COMMAND ? renumberDocument(session, p.arguments) : null));
+  connection.onExecuteCommand(safely(log, 'executeCommand', (): unknown => null, (p) => {
+    if (p.command === RENUMBER_COMMAND) return renumberDocument(session, p.arguments);
+    if (p.command !== ADD_SUPPRESSION_COMMAND) return null;
+    const result = addSuppression(session, p.arguments);
+    if (result.file) diagnostics.recheckAll();
+    return result;
+  }));
+  wireTeamConfig(connection, () => ({ session, diagnostics }));
 
   plans.documents.listen(connection);
   connection.listen();

@@ -3,9 +3,11 @@ import type { Connection, InitializeParams } from 'vscode-languageserver';
 import { PlanDocuments } from './documents';
 import { labelsFor, type Labels } from './labels';
 import { SettingsStore } from './settings';
+import { TeamConfigs } from './teamConfigs';
+import { ClauseLibraries } from './clauseLibraries';
 
 /** Client-side commands the server may put into code actions (the VS Code client declares them). */
-export const CLIENT_COMMANDS = { insertClauseTemplate: 'qplan.insertClauseTemplate' } as const;
+export const CLIENT_COMMANDS = { insertClauseTemplate: 'qplan.insertClauseTemplate', suppressFinding: 'qplan.suppressFinding' } as const;
 
 /** Default pause after the last keystroke before diagnostics are recomputed and published. */
 export const DEFAULT_DIAGNOSTIC_DELAY_MS = 200;
@@ -14,12 +16,14 @@ export const DEFAULT_DIAGNOSTIC_DELAY_MS = 200;
  * `initializationOptions` the server understands, all optional:
  * - `diagnosticDelay`: the debounce in ms (0 for benchmarks and tests),
  * - `clientCommands`: client-side commands the client implements, e.g. ["qplan.insertClauseTemplate"],
- * - `settings`: the `qplan` settings, for clients that cannot answer workspace/configuration.
+ * - `settings`: the `qplan` settings, for clients that cannot answer workspace/configuration,
+ * - `teamConfig`: false to ignore qplan.config.json files (VS Code: an untrusted workspace).
  */
 export interface InitializationOptions {
   diagnosticDelay?: number;
   clientCommands?: string[];
   settings?: unknown;
+  teamConfig?: boolean;
 }
 
 export interface Session {
@@ -36,6 +40,10 @@ export interface Session {
   workspaceFolders: string[];
   /** The client tells us when workspace folders are added or removed. */
   workspaceFoldersWatched: boolean;
+  /** The qplan.config.json files governing documents (none read when the client said not to). */
+  teamConfigs: TeamConfigs;
+  /** The team clause libraries, per document. */
+  clauses: ClauseLibraries;
 }
 
 /** Builds the session from the client's initialize request. */
@@ -44,6 +52,8 @@ export function createSession(connection: Connection, params: InitializeParams, 
   const locale = params.locale?.toLowerCase().startsWith('en') ? 'en' : 'zh-cn';
   const delay = Number(options.diagnosticDelay);
   const canPull = params.capabilities.workspace?.configuration === true;
+  const workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map((f) => f.uri);
+  const teamConfigs = new TeamConfigs(() => workspaceFolders, options.teamConfig !== false);
   return {
     connection,
     plans,
@@ -54,6 +64,8 @@ export function createSession(connection: Connection, params: InitializeParams, 
     clientCommands: new Set(Array.isArray(options.clientCommands) ? options.clientCommands : []),
     documentChanges: params.capabilities.workspace?.workspaceEdit?.documentChanges === true,
     workspaceFoldersWatched: params.capabilities.workspace?.workspaceFolders === true,
-    workspaceFolders: (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map((f) => f.uri),
+    workspaceFolders,
+    teamConfigs,
+    clauses: new ClauseLibraries(teamConfigs, (m) => connection.console.log(m)),
   };
 }

@@ -127,6 +127,13 @@ function makeWorkspace(dir) {
     '某市质量提升行动计划（2024—2026年）\n\n一、重点任务\n（一）加强品牌培育。\n培育一批知名品牌企业，打造区域公共品牌。（市市场监管局牵头，市工信局配合）\n');
   // The 任务分工表 test edits its plan (Quick Open only finds files that exist when the search first runs).
   fs.copyFileSync(path.join(root, 'seeds', seed('000')), path.join(dir, 'matrix-000.plan.txt'));
+  // A team folder: a broken qplan.config.json (fixed by the test), a draft below it, one library clause.
+  fs.mkdirSync(path.join(dir, 'team/.qplan/clauses'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'team/qplan.config.json'), '{\n  // 团队配置\n  "rules": { "missing-target": "off" }\n  "city": "宿州市"\n}\n');
+  const teamDraft = '2024年某市质量强市工作行动计划\n一、重点任务\n（一）加强品牌培育。开展品牌创建活动。\n（二）提升标准水平。修订地方标准。（市市场监管局牵头）\n';
+  fs.writeFileSync(path.join(dir, 'team/team-draft.plan.txt'), teamDraft);
+  fs.writeFileSync(path.join(dir, 'team/clauses-draft.plan.txt'), teamDraft);
+  fs.writeFileSync(path.join(dir, 'team/.qplan/clauses/sxzlg.md'), '---\nprefix: sxzlg\ndescription: 推行首席质量官制度\n---\n（三）推行首席质量官制度。引导${1:规模以上工业企业}设立首席质量官。\n');
   return { dir, seeds, seed };
 }
 

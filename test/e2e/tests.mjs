@@ -200,6 +200,115 @@ export const tests = [
   },
 
   {
+    id: 'team-config',
+    name: '团队配置：qplan.config.json 的语法错误标在文件上，改正后重新检查；忽略此任务上的该问题并写明原因；团队条款补全',
+    /** @param {Workbench} wb */
+    async run(wb, ws) {
+      const configFile = path.join(ws.dir, 'team/qplan.config.json');
+      const draft = 'team-draft.plan.txt';
+      await wb.openFile(draft);
+      await wb.waitForLanguageMode(PLAN_MODE);
+      const panel = await wb.showProblems();
+      // The broken file: one error on the file itself, and the draft checked with the defaults (missing-target on).
+      const configRow = panel.locator('.monaco-list-row', { has: wb.page.locator('.marker-message', { hasText: '配置文件不是有效的 JSON' }) }).first();
+      await configRow.waitFor({ timeout: 30_000 });
+      const broken = (await wb.problemRows(panel)).find((r) => /配置文件不是有效的 JSON/.test(r.message));
+      assert.equal(broken.severity, 'error');
+      assert.equal(broken.message, '配置文件不是有效的 JSON：此处应为逗号“,”。已按默认设置检查。');
+      assert.match(broken.line, /Ln 4, Col 3/);
+      const targetRow = panel.locator('.monaco-list-row', { has: wb.page.locator('.marker-code', { hasText: 'missing-target' }) }).first();
+      await targetRow.waitFor({ timeout: 30_000 });
+      await wb.screenshot('team-config-broken');
+
+      // Fixed on disk (as a colleague's commit would): the watcher re-reads it, the rule it turns off goes quiet.
+      fs.writeFileSync(configFile, fs.readFileSync(configFile, 'utf8').replace('"off" }\n', '"off" },\n'));
+      await configRow.waitFor({ state: 'detached', timeout: 30_000 });
+      await targetRow.waitFor({ state: 'detached', timeout: 30_000 });
+
+      // Ignore the missing lead on 加强品牌培育, with a reason, from the quick fix.
+      const leadRow = panel.locator('.monaco-list-row', { has: wb.page.locator('.marker-code', { hasText: 'missing-lead' }) }).first();
+      await leadRow.waitFor({ timeout: 30_000 });
+      await leadRow.click();
+      await wb.page.keyboard.press('Enter');
+      await wb.editor().locator('.selected-text').first().waitFor({ timeout: 15_000 });
+      await wb.page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ timeout: 15_000 });
+      await wb.page.keyboard.press('Control+.');
+      const widget = wb.page.locator('.action-widget');
+      const fix = widget.locator('.monaco-list-row', { hasText: '忽略此任务上的该问题' }).first();
+      await fix.waitFor({ timeout: 15_000 });
+      await wb.screenshot('team-config-suppress-menu');
+      await wb.chooseFocused(widget.locator('.monaco-list-row'), fix);
+      const input = wb.quickInput().locator('input.input');
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill('品牌培育以活动为主，分工见附件');
+      await wb.screenshot('team-config-reason');
+      await wb.page.keyboard.press('Enter');
+      await leadRow.waitFor({ state: 'detached', timeout: 30_000 });
+      await waitFor(() => fs.readFileSync(configFile, 'utf8').includes('"reason": "品牌培育以活动为主，分工见附件"'), 15_000, 'the suppression is written');
+      const written = fs.readFileSync(configFile, 'utf8');
+      assert.match(written, /\/\/ 团队配置/, 'the team’s comment is kept');
+      assert.match(written, /\{ "rule": "missing-lead", "task": "加强品牌培育", "reason": "品牌培育以活动为主，分工见附件", "file": "team-draft\.plan\.txt" \}/);
+      wb.log(`suppression: ${written.replace(/\s+/g, ' ')}`);
+
+      // The team clause library: sx + Ctrl+Space offers sxzlg, described, with its text as a preview.
+      await wb.focusEditor();
+      await wb.page.keyboard.press('Control+End');
+      await wb.page.keyboard.type('sx');
+      await wb.page.keyboard.press('Control+Space');
+      const suggest = wb.page.locator('.editor-widget.suggest-widget.visible');
+      const item = suggest.locator('.monaco-list-row', { has: wb.page.locator('.label-name', { hasText: /^sxzlg$/ }) }).first();
+      await item.waitFor({ timeout: 15_000 });
+      await wb.screenshot('team-clause-suggest');
+      await wb.chooseFocused(suggest.locator('.monaco-list-row'), item);
+      await wb.waitForVisibleText(/（三）推行首席质量官制度。引导规模以上工业企业设立首席质量官。/);
+      await wb.page.keyboard.press('Escape');
+      await wb.command('View: Revert and Close Editor');
+    },
+  },
+
+  {
+    id: 'team-clauses',
+    name: '团队条款库：选中文字“将所选内容保存为团队条款…”存为新条款，再用“插入团队条款…”选出插入',
+    /** @param {Workbench} wb */
+    async run(wb, ws) {
+      const draft = 'clauses-draft.plan.txt';
+      const saved = path.join(ws.dir, 'team/.qplan/clauses/bzsp.md');
+      await wb.openFile(draft);
+      await wb.waitForLanguageMode(PLAN_MODE);
+      await wb.focusEditor();
+      await wb.goToLine(4);
+      await wb.page.keyboard.press('Home');
+      await wb.page.keyboard.press('Shift+End');
+      await wb.command('将所选内容保存为团队条款…');
+      const input = wb.quickInput().locator('input.input');
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill('bzsp');
+      await wb.page.keyboard.press('Enter');
+      await wb.page.waitForFunction(() => !document.querySelector('.quick-input-widget input.input')?.value, undefined, { timeout: 15_000 });
+      await input.fill('标准水平提升');
+      await wb.page.keyboard.press('Enter');
+      await waitFor(() => fs.existsSync(saved), 15_000, 'the clause file is written');
+      const text = fs.readFileSync(saved, 'utf8');
+      assert.equal(text, '---\nprefix: bzsp\ndescription: 标准水平提升\n---\n\n（二）提升标准水平。修订地方标准。（市市场监管局牵头）\n');
+
+      // Inserted from the palette: the quick pick lists the library with descriptions and the text.
+      await wb.page.keyboard.press('Escape');
+      await wb.focusEditor();
+      await wb.page.keyboard.press('Control+End');
+      await wb.page.keyboard.press('Enter');
+      await wb.command('插入团队条款…');
+      const row = wb.quickInput().locator('.monaco-list-row', { has: wb.page.locator('.label-name', { hasText: /^bzsp$/ }) }).first();
+      await row.waitFor({ timeout: 15_000 });
+      assert.match(await row.innerText(), /标准水平提升/);
+      assert.ok(await wb.quickInput().locator('.monaco-list-row', { hasText: 'sxzlg' }).count(), 'the other clause is listed too');
+      await wb.screenshot('team-clause-pick');
+      await row.click();
+      await wb.waitForVisibleText(/（市市场监管局牵头）\s*（二）提升标准水平。修订地方标准。（市市场监管局牵头）\s*$/);
+      await wb.command('View: Revert and Close Editor');
+    },
+  },
+
+  {
     id: 'snippet',
     name: '代码片段：输入 zdsx、组织领导 并接受建议，展开为标准段落，大纲随之更新',
     /** @param {Workbench} wb */

@@ -48,7 +48,7 @@ test('activates and registers its commands', async () => {
   assert.ok(extension, 'the qplan extension is installed');
   await extension.activate();
   const commands = await vscode.commands.getCommands(true);
-  for (const id of ['qplan.newDraft', 'qplan.renumberDocument', 'qplan.insertClauseTemplate', 'qplan.showAgency', 'qplan.compareWithPrecedent']) assert.ok(commands.includes(id), id);
+  for (const id of ['qplan.newDraft', 'qplan.renumberDocument', 'qplan.insertClauseTemplate', 'qplan.showAgency', 'qplan.compareWithPrecedent', 'qplan.insertClause', 'qplan.saveClause', 'qplan.suppressFinding']) assert.ok(commands.includes(id), id);
 });
 
 test('switches a plain-text seed to the quality-plan language', async () => {

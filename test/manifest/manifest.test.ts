@@ -5,7 +5,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { ruleInfo } from '../../server/src/core';
+import { parse as parseJsonc } from 'jsonc-parser';
+import { parseTeamConfig, ruleInfo, SECTION_KINDS as CORE_SECTION_KINDS } from '../../server/src/core';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const read = (file: string) => readFileSync(new URL(file, `file://${root}`), 'utf8');
@@ -68,6 +69,8 @@ describe('localization', () => {
       'qplan.showTargetTable': '生成主要指标表',
       'qplan.exportTaskMatrix': '导出任务分工表…',
       'qplan.exportTargetTable': '导出主要指标表…',
+      'qplan.insertClause': '插入团队条款…',
+      'qplan.saveClause': '将所选内容保存为团队条款…',
     });
     for (const c of contributes.commands) {
       expect(c.title, c.command).toMatch(/^%.+%$/);
@@ -205,6 +208,47 @@ describe('contributions', () => {
   });
 });
 
+describe('the team config schema', () => {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  const [validation] = contributes.jsonValidation;
+  const schema = json(validation.url);
+  const validate = ajv.compile(schema);
+  const example = read('docs/example/qplan.config.json');
+
+  it('is contributed for qplan.config.json, which VS Code opens as JSON with comments', () => {
+    expect(validation.fileMatch).toBe('qplan.config.json');
+    expect(exists(validation.url)).toBe(true);
+    expect(contributes.languages.find((l: any) => l.id === 'jsonc')?.filenames).toEqual(['qplan.config.json']);
+  });
+
+  it('describes every field in Chinese first, then English', () => {
+    for (const [key, field] of Object.entries(schema.properties as Record<string, any>)) {
+      if (key === '$schema') continue;
+      const [zh, en] = String(field.description).split(' — ');
+      expect(zh, key).toMatch(/\p{Script=Han}/u);
+      expect(en, key).toMatch(/^[A-Z][a-z]/);
+    }
+  });
+
+  it('lists every rule of the core with the five levels, and the core section kinds', () => {
+    for (const rule of Object.keys(ruleInfo)) expect(schema.properties.rules.properties[rule]?.enum, rule).toEqual(['error', 'warning', 'information', 'hint', 'off']);
+    expect(schema.properties.leadSections.items.enum).toEqual(CORE_SECTION_KINDS);
+  });
+
+  it('accepts the documented example, which the core also reads without a problem', () => {
+    const value = parseJsonc(example);
+    expect(validate(value), ajv.errorsText(validate.errors)).toBe(true);
+    expect(parseTeamConfig(example).problems).toEqual([]);
+  });
+
+  it('refuses what the core warns about: a wrong level, an unknown key, a suppression with no reason', () => {
+    for (const bad of [{ rules: { 'missing-lead': 'fatal' } }, { citty: '宿州市' }, { suppress: [{ rule: 'missing-lead', task: '加强组织领导' }] }, { period: { start: 2021 } }]) {
+      expect(validate(bad), JSON.stringify(bad)).toBe(false);
+      expect(parseTeamConfig(JSON.stringify(bad)).problems.length, JSON.stringify(bad)).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('packaging', () => {
   it('has what vsce needs and packs only the runtime files', () => {
     expect(pkg.publisher).toMatch(/^[a-z0-9][a-z0-9-]*$/);
@@ -217,6 +261,7 @@ describe('packaging', () => {
       'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md',
       'client/out/extension.js', 'server/out/server.js', 'client/l10n/bundle.l10n.zh-cn.json', pkg.icon,
       'syntaxes/quality-plan.tmLanguage.json', 'syntaxes/language-configuration.json', 'snippets/quality-plan.json',
+      'client/schemas/qplan.config.schema.json',
     ]));
     expect(files.filter((f) => f.startsWith('seeds/')).length).toBe(5);
     expect(files.filter((f) => /node_modules|\/src\/|^test\/|\.map$|\.ts$|^bench\/|^\.ci\//.test(f))).toEqual([]);

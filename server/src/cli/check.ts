@@ -1,11 +1,12 @@
 // `qplan check`: diagnostics for every plan, as text, JSON or SARIF; exit 1 on an error-severity one.
 import { Command, Option } from 'commander';
-import type { AnalysisOptions } from '../core';
+import path from 'node:path';
+import { applySuppressions, teamConfigOptions, type AnalysisOptions } from '../core';
 import { analyzeLoaded, checkLoaded } from './analysis';
-import { ConfigError, loadConfig } from './config';
+import { CliTeamConfigs, ConfigError } from './config';
 import { formatDiagnosticLine, formatSummary } from './formats/text';
 import { toSarif } from './formats/sarif';
-import { loadPlans } from './inputs';
+import { loadPlans, STDIN } from './inputs';
 import { locateDiagnostics, type LocatedDiagnostic } from './located';
 import { EXIT_ERRORS_FOUND, type Run } from './run';
 import { QPLAN_VERSION } from './version';
@@ -21,37 +22,47 @@ export function checkCommand(run: Run): Command {
     .usage('[选项] <PATH...>')
     .argument('<PATH...>', '方案文件（.txt .md .docx .doc）或文件夹；- 表示标准输入')
     .addOption(new Option('-f, --format <格式>', '输出格式：text（默认）、json、sarif').choices(['text', 'json', 'sarif']).default('text'))
-    .addOption(new Option('-c, --config <文件>', '配置文件（JSON）：{ "rules": { "missing-target": "off" }, "leadSections": ["task"] }'))
+    .addOption(new Option('-c, --config <文件>', '团队配置文件（JSON，可含注释），代替从每个文件所在文件夹向上查找的 qplan.config.json'))
     .action((paths: string[], flags: CheckFlags) => runCheck(paths, flags, run));
 }
 
 async function runCheck(paths: string[], flags: CheckFlags, run: Run): Promise<void> {
-  let options: AnalysisOptions = {};
-  if (flags.config !== undefined) {
-    try {
-      const config = loadConfig(flags.config);
-      config.warnings.forEach((w) => run.warn(w));
-      options = config.options;
-    } catch (e) {
-      if (!(e instanceof ConfigError)) throw e;
-      run.fail(e.message);
-      return;
-    }
+  let configs: CliTeamConfigs;
+  try {
+    configs = new CliTeamConfigs(run, flags.config);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    run.fail(e.message);
+    return;
   }
 
   const all: LocatedDiagnostic[] = [];
+  const suppressed: { diagnostic: LocatedDiagnostic; reason: string }[] = [];
+  /** The config file of each checked plan ('' for none): SARIF states one level per rule. */
+  const governing = new Map<string, AnalysisOptions>();
   let files = 0;
   for await (const plan of loadPlans(paths, run)) {
     const model = analyzeLoaded(plan, run);
     if (!model) continue;
-    const diagnostics = checkLoaded(plan, model, options, run);
-    if (!diagnostics) continue;
+    const config = configs.configFor(plan.file);
+    const options = config ? teamConfigOptions(config.config) : {};
+    governing.set(config?.file ?? '', options);
+    const found = checkLoaded(plan, model, options, run);
+    if (!found) continue;
+    // Suppressions name a task, not a line, so they are applied to the model's tasks after the rules.
+    const file = plan.file === STDIN ? undefined : path.resolve(plan.file);
+    const { kept: diagnostics, used: usedSuppressions, suppressed: silenced } = applySuppressions(model, found, options.suppressions, file);
+    configs.recordUse(file, config, usedSuppressions);
+    for (const s of silenced) suppressed.push({ diagnostic: locateDiagnostics(plan.file, model, [s.diagnostic])[0], reason: s.suppression.reason });
     files++;
     const located = locateDiagnostics(plan.file, model, diagnostics);
     // Text streams file by file, so a long run shows progress; JSON and SARIF need the whole set.
     if (flags.format === 'text') located.forEach((d) => run.io.stdout(formatDiagnosticLine(d) + '\n'));
     all.push(...located);
   }
+  configs.reportUnused();
+  // The team's levels when every file had the same config, else the defaults.
+  const options: AnalysisOptions = governing.size === 1 ? [...governing.values()][0] : {};
 
   if (all.some((d) => d.severity === 'error')) run.raise(EXIT_ERRORS_FOUND);
   switch (flags.format) {
@@ -63,7 +74,7 @@ async function runCheck(paths: string[], flags: CheckFlags, run: Run): Promise<v
       break;
     case 'sarif':
       run.io.stdout(
-        JSON.stringify(toSarif({ diagnostics: all, options, version: QPLAN_VERSION, cwd: process.cwd(), failures: run.failures }), null, 2) + '\n',
+        JSON.stringify(toSarif({ diagnostics: all, options, version: QPLAN_VERSION, cwd: process.cwd(), failures: run.failures, suppressed }), null, 2) + '\n',
       );
       break;
   }

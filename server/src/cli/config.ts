@@ -1,94 +1,88 @@
-// Reads the --config file ({ "rules": {...}, "leadSections": [...] }) into the core's AnalysisOptions.
+// The team config for each checked file: the --config file when given, else the nearest
+// qplan.config.json above the file. Problems are reported once per config file, with positions.
 import fs from 'node:fs';
-import { ruleInfo, type AnalysisOptions, type RuleId, type SectionKind, type Severity } from '../core';
+import path from 'node:path';
+import { positionAt, unusedSuppressionProblem, unusedSuppressions, type ConfigProblem } from '../core';
+import { findTeamConfig, readTeamConfig, type LoadedTeamConfig } from '../io';
+import { findLineStarts } from '../core/positions';
+import { STDIN } from './inputs';
+import type { Run } from './run';
 
-/** A config file that cannot be used; the message is one line of Chinese naming the file. */
+/** A --config file that does not exist: a usage error, so nothing is checked. */
 export class ConfigError extends Error {}
 
-export interface LoadedConfig {
-  options: AnalysisOptions;
-  /** Things ignored but worth telling: unknown rule ids or keys. */
-  warnings: string[];
-}
+export class CliTeamConfigs {
+  private readonly byDir = new Map<string, LoadedTeamConfig | undefined>();
+  private readonly reported = new Set<string>();
+  private readonly explicit: LoadedTeamConfig | undefined;
+  private explicitShown = '';
+  /** Per config file: each checked plan's path and the suppressions it used. */
+  private readonly uses = new Map<string, { file: string | undefined; used: ReadonlySet<number> }[]>();
 
-const SEVERITIES: Record<string, Severity | 'off'> = {
-  off: 'off',
-  error: 'error',
-  warning: 'warning',
-  warn: 'warning',
-  information: 'information',
-  info: 'information',
-  hint: 'hint',
-};
-
-const SECTIONS: readonly SectionKind[] = ['context', 'principle', 'goal', 'task', 'safeguard'];
-
-/** Keys the file may hold; later issues extend the format, so others are warned about, not refused. */
-const KNOWN_KEYS = new Set(['$schema', 'rules', 'leadSections', 'targetSections', 'locale']);
-
-/** Reads and validates a config file; throws ConfigError when it cannot be used as a whole. */
-export function loadConfig(file: string): LoadedConfig {
-  let raw: string;
-  try {
-    raw = fs.readFileSync(file, 'utf8').replace(/^\ufeff/, '');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? '不存在' : code === 'EISDIR' ? '是文件夹' : `无法读取（${code ?? String(e)}）`;
-    throw new ConfigError(`配置文件 ${file} ${why}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (e) {
-    throw new ConfigError(`配置文件 ${file} 不是有效的 JSON（${e instanceof Error ? e.message : String(e)}）`);
-  }
-  return parseConfig(json, file);
-}
-
-/** Validates parsed config JSON; `file` only names it in messages. */
-export function parseConfig(json: unknown, file: string): LoadedConfig {
-  const bad = (what: string) => new ConfigError(`配置文件 ${file}：${what}`);
-  if (!isObject(json)) throw bad('应为一个 JSON 对象');
-  const options: AnalysisOptions = {};
-  const warnings: string[] = [];
-
-  for (const key of Object.keys(json)) {
-    if (!KNOWN_KEYS.has(key)) warnings.push(`配置文件 ${file}：未知的配置项 "${key}"，已忽略`);
+  /** Throws ConfigError when `explicitFile` is given but is not there. */
+  constructor(private readonly run: Run, explicitFile?: string) {
+    if (explicitFile === undefined) return;
+    if (!fs.existsSync(explicitFile)) throw new ConfigError(`配置文件 ${explicitFile} 不存在`);
+    this.explicitShown = explicitFile;
+    this.explicit = this.report(readTeamConfig(explicitFile), explicitFile);
   }
 
-  if (json.rules !== undefined) {
-    if (!isObject(json.rules)) throw bad('"rules" 应为对象，如 { "missing-target": "off" }');
-    const severities: Partial<Record<RuleId, Severity | 'off'>> = {};
-    for (const [id, value] of Object.entries(json.rules)) {
-      const level = typeof value === 'string' ? SEVERITIES[value] : undefined;
-      if (level === undefined) {
-        throw bad(`规则 "${id}" 的级别 ${JSON.stringify(value)} 无效（可用 off、error、warning、information、hint）`);
-      }
-      if (!Object.prototype.hasOwnProperty.call(ruleInfo, id)) {
-        warnings.push(`配置文件 ${file}：未知的规则 "${id}"，已忽略`);
-        continue;
-      }
-      severities[id as RuleId] = level;
+  /** The config that applies to a plan file ("-" looks from the working folder), reported on first use. */
+  configFor(planFile: string): LoadedTeamConfig | undefined {
+    if (this.explicit) return this.explicit;
+    const dir = planFile === STDIN ? process.cwd() : path.dirname(path.resolve(planFile));
+    if (!this.byDir.has(dir)) {
+      const file = findTeamConfig(dir);
+      this.byDir.set(dir, file === undefined ? undefined : this.report(readTeamConfig(file), this.shown(file)));
     }
-    options.severities = severities;
+    return this.byDir.get(dir);
   }
 
-  for (const key of ['leadSections', 'targetSections'] as const) {
-    const value = json[key];
-    if (value === undefined) continue;
-    if (!Array.isArray(value) || !value.every((v): v is SectionKind => SECTIONS.includes(v as SectionKind))) {
-      throw bad(`"${key}" 应为数组，元素取 ${SECTIONS.join('、')}`);
+  /** Records which suppressions a checked plan used, for `reportUnused`. */
+  recordUse(planFile: string | undefined, config: LoadedTeamConfig | undefined, used: ReadonlySet<number>): void {
+    if (!config) return;
+    const list = this.uses.get(config.file) ?? [];
+    list.push({ file: planFile, used });
+    this.uses.set(config.file, list);
+  }
+
+  /** After the run: a warning for each file-limited suppression that silenced nothing in the file it names. */
+  reportUnused(): void {
+    for (const config of this.used()) {
+      for (const i of unusedSuppressions(config.config.suppress, this.uses.get(config.file) ?? [])) {
+        const p = unusedSuppressionProblem(config, i);
+        if (p) this.run.warn(`${this.shown(config.file)}:${place(config.text, p)}: ${p.zh}`);
+      }
     }
-    options[key] = [...value];
   }
 
-  if (json.locale !== undefined) {
-    if (json.locale !== 'zh-cn' && json.locale !== 'en') throw bad('"locale" 应为 "zh-cn" 或 "en"');
-    options.locale = json.locale;
+  /** Every config file used so far. */
+  private used(): LoadedTeamConfig[] {
+    const all = [this.explicit, ...this.byDir.values()].filter((c): c is LoadedTeamConfig => c !== undefined);
+    return [...new Map(all.map((c) => [c.file, c])).values()];
   }
-  return { options, warnings };
+
+  /** A found config file as printed: relative to the working folder. */
+  private shown(file: string): string {
+    if (this.explicit?.file === file) return this.explicitShown;
+    return path.relative(process.cwd(), file) || file;
+  }
+
+  /** Prints the file's problems once: a broken file fails the run (exit 2, defaults apply); a bad field warns. */
+  private report(config: LoadedTeamConfig, shown: string): LoadedTeamConfig {
+    if (this.reported.has(config.file)) return config;
+    this.reported.add(config.file);
+    for (const p of config.problems) {
+      const where = `${shown}:${place(config.text, p)}`;
+      if (p.severity === 'error') this.run.fail(p.zh, where);
+      else this.run.warn(`${where}: ${p.zh}`);
+    }
+    return config;
+  }
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+/** "line:column", 1-based, UTF-16 columns like every other position qplan prints. */
+function place(text: string, p: ConfigProblem): string {
+  const at = positionAt(findLineStarts(text), Math.min(p.offset, text.length));
+  return `${at.line}:${at.column}`;
 }

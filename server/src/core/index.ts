@@ -8,3 +8,7 @@ export { positionAt, type Position } from './positions';
 export * from './precedents';
 export { unitInPrecedents, type UnitInPlan, type UnitInPrecedents } from './unitPrecedents';
 export { sentencePerLine, taskSource } from './taskSource';
+export * from './teamConfig';
+export { applySuppressions, fileMatches, taskAt, taskKey, unusedSuppressions, type SuppressionResult } from './suppressions';
+export * from './clauseLibrary';
+export { addSuppressionEdits, newConfigText, type ConfigEdit } from './teamConfigEdit';

@@ -5,6 +5,7 @@ import type { Plan } from '../documents';
 import { lineText, toOffset, toPosition, toWorkspaceEdit } from '../lsp/convert';
 import { CLIENT_COMMANDS, type Session } from '../session';
 import { renumberWorkspaceEdit } from './renumber';
+import { suppressAction } from './suppress';
 
 /** The source action that renumbers the whole document (Source Action… menu, not the light bulb). */
 export const RENUMBER_ALL_KIND = `${CodeActionKind.Source}.qplan.renumber`;
@@ -20,7 +21,7 @@ export function codeActions(plan: Plan, params: CodeActionParams, session: Sessi
   const out: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
     for (const d of params.context.diagnostics) {
-      if (d.source === 'qplan') out.push(...fixesFor(plan, d, session));
+      if (d.source === 'qplan') out.push(...fixesFor(plan, d, session), ...suppressAction(plan, d, session));
     }
   }
   if (wants(RENUMBER_ALL_KIND)) {

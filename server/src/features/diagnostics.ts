@@ -1,9 +1,11 @@
 // Diagnostics while typing: the core's rules, debounced after each change, published per document version.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkPlan } from '../core';
+import { applySuppressions, checkPlan } from '../core';
 import { toDiagnostic } from '../lsp/convert';
 import { describeError } from '../lsp/safe';
 import type { Session } from '../session';
+import { filePath } from '../teamConfigs';
+import { ConfigDiagnostics, type SuppressionUse } from './configDiagnostics';
 
 /**
  * Schedules a check after every change and publishes the result. A document's first check runs
@@ -14,8 +16,13 @@ import type { Session } from '../session';
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly published = new Set<string>();
+  private readonly configs: ConfigDiagnostics;
+  /** Per open plan: what its last check did with its team config's suppressions. */
+  private readonly suppressionUse = new Map<string, SuppressionUse>();
 
-  constructor(private readonly session: Session) {}
+  constructor(private readonly session: Session) {
+    this.configs = new ConfigDiagnostics(session);
+  }
 
   /** After didOpen or didChange. */
   changed(document: TextDocument): void {
@@ -23,7 +30,7 @@ export class DiagnosticsPublisher {
     this.schedule(document.uri, delay);
   }
 
-  /** After didChangeConfiguration: every open document again, now. */
+  /** After didChangeConfiguration or a team config change: every open document again, now. */
   recheckAll(): void {
     for (const d of this.session.plans.all()) this.schedule(d.uri, 0);
   }
@@ -33,6 +40,8 @@ export class DiagnosticsPublisher {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.published.delete(uri);
+    this.suppressionUse.delete(uri);
+    this.configs.refresh(this.suppressionUse.values());
     this.session.settings.forget(uri);
     this.session.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined); // the client may be gone already
   }
@@ -51,15 +60,22 @@ export class DiagnosticsPublisher {
       const document = plans.documents.get(uri);
       if (!document) return;
       const version = document.version;
-      const options = await settings.get(uri);
+      const options = this.session.teamConfigs.options(uri, await settings.get(uri));
+      const team = this.session.teamConfigs.forUri(uri);
       if (plans.documents.get(uri) !== document || document.version !== version) return;
       const plan = plans.of(document);
-      const found = checkPlan(plan.model, plan.text, {
+      const all = checkPlan(plan.model, plan.text, {
         ...options,
         locale,
         onInternalError: (e) => connection.console.error(`qplan：检查 ${uri} 时规则出错：${describeError(e)}`),
       });
+      // By rule and task title, after the rules: a suppression survives the text moving around.
+      const file = filePath(uri);
+      const { kept: found, used } = applySuppressions(plan.model, all, options.suppressions, file);
       this.published.add(uri);
+      if (team) this.suppressionUse.set(uri, { config: team.file, file, used });
+      else this.suppressionUse.delete(uri);
+      this.configs.refresh(this.suppressionUse.values());
       await connection.sendDiagnostics({ uri, version, diagnostics: found.map((d) => toDiagnostic(document, d)) });
     } catch (e) {
       connection.console.error(`qplan：发布 ${uri} 的诊断失败：${describeError(e)}`);

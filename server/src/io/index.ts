@@ -4,3 +4,4 @@ export { decodePlanBytes, type DecodedText, type TextEncodingName } from './deco
 export { readPlanFile, readPlanStream, readPlanBytes, MAX_PLAN_BYTES, type PlanFile, type PlanFormat } from './read';
 export { listPlanFiles, isPlanFileName, PLAN_EXTENSIONS } from './list';
 export { builtinSeedsDir } from './seeds';
+export { fileStamp, findTeamConfig, teamPrecedentDirs, readTeamConfig, readClauseFolder, readTextFile, writeClauseFile, writeTextFile, type LoadedTeamConfig, type ClauseFolder } from './teamConfig';

@@ -22,6 +22,8 @@ export interface SarifInput {
   cwd: string;
   /** Files that could not be read, reported as tool execution notifications. */
   failures: readonly { file?: string; reason: string }[];
+  /** Findings the team config silenced, with the reason: results marked as suppressed, for the record. */
+  suppressed?: readonly { diagnostic: LocatedDiagnostic; reason: string }[];
 }
 
 /** A SARIF 2.1.0 log with one run: every rule with its configured level, one result per diagnostic. */
@@ -40,7 +42,7 @@ export function toSarif(input: SarifInput): object {
         configured === 'off' ? { enabled: false, level: LEVEL[info.severity] } : { enabled: true, level: LEVEL[configured] },
     };
   });
-  const results = input.diagnostics.map((d) => ({
+  const result = (d: LocatedDiagnostic) => ({
     ruleId: d.rule,
     ...(index.has(d.rule) ? { ruleIndex: index.get(d.rule) } : {}),
     level: LEVEL[d.severity],
@@ -53,7 +55,12 @@ export function toSarif(input: SarifInput): object {
         },
       },
     ],
-  }));
+  });
+  // A dashboard shows a suppressed result as dismissed, with the team's reason (kind external: the reason lives in qplan.config.json).
+  const results = [
+    ...input.diagnostics.map(result),
+    ...(input.suppressed ?? []).map((s) => ({ ...result(s.diagnostic), suppressions: [{ kind: 'external', justification: s.reason }] })),
+  ];
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
