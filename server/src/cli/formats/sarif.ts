@@ -53,6 +53,22 @@ export function toSarif(input: SarifInput): object {
         },
       },
     ],
+    ...(d.fixes?.length
+      ? {
+        fixes: d.fixes.map((f) => ({
+          description: { text: f.title },
+          artifactChanges: [
+            {
+              artifactLocation: artifact(d.file),
+              replacements: f.changes.map((c) => ({
+                deletedRegion: { startLine: c.line, startColumn: c.column, endLine: c.endLine, endColumn: c.endColumn },
+                insertedContent: { text: c.newText },
+              })),
+            },
+          ],
+        })),
+      }
+      : {}),
   }));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
