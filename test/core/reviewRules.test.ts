@@ -63,6 +63,11 @@ describe('obsolete-agency', () => {
     expect(found('obsolete-agency', ['质量发展规划', '一、重点任务', '（一）甲。（市卫生局牵头）'])).toEqual([]);
   });
 
+  it('knows where a name survived the reform (上海 kept its 经信委)', () => {
+    expect(found('obsolete-agency', ['2023年上海市质量强市工作行动计划', '一、重点任务', '（一）甲。（市经信委牵头）'])).toEqual([]);
+    expect(found('obsolete-agency', ['2023年某市质量强市工作行动计划', '一、重点任务', '（一）甲。（市经信委牵头）'])).toHaveLength(1);
+  });
+
   it('offers each successor when the duties were split (经信委 → 工信局 or 经信局)', () => {
     const d = found('obsolete-agency', task(2020, '（市经信委牵头）'));
     expect(d[0].fixes!.map((f) => f.title)).toEqual(['改为“市工信局”', '改为“市经信局”']);
@@ -208,6 +213,8 @@ describe('precedent-residue', () => {
 
   it('silent on own ground, the parent city, provinces, national bodies and benchmarking', () => {
     expect(found('precedent-residue', draft('打响“宿州制造”品牌，支持砀山县、埇桥区，组织申报安徽省政府质量奖，对标苏州、杭州等先进地区，深度对接上海市市场监管局。（宿州市市场监管局牵头）'))).toEqual([]);
+    expect(found('precedent-residue', ['2016年苏州市质量强市工作行动计划', '一、重点任务', '（一）甲。加强进出口监管。（南京海关、苏州市市场监管局牵头）'])).toEqual([]);
+    expect(found('precedent-residue', draft('昆山市、义乌市获评全国质量强市示范城市。（宿州市市场监管局牵头）'))).toEqual([]);
     expect(found('precedent-residue', ['2015年质量乐清建设行动计划', '一、主要任务', '（一）甲。申报温州市市长质量奖，开展“温州时尚品牌”推荐，制定“浙江制造”标准。（乐清市市场监管局牵头）'])).toEqual([]);
   });
 

@@ -34,11 +34,13 @@ export const OBSOLETE_AGENCIES: ObsoleteAgency[] = [
     names: ['经信委', '经济和信息化委', '经济和信息化委员会', '经贸委', '经济贸易委员会', '经委'],
     fullNames: ['经济和信息化委员会', '经济贸易委员会'],
     abolished: 2018, successors: ['工信局', '经信局'], fullSuccessors: ['工业和信息化局', '经济和信息化局'],
+    keptIn: ['上海', '重庆'],
   },
   {
     names: ['农委', '农业委员会', '农业局', '农林局'],
     fullNames: ['农业委员会'],
     abolished: 2018, successors: ['农业农村局'],
+    keptIn: ['上海'],
   },
   {
     names: ['旅游局', '旅游委', '旅发委', '旅游发展委员会', '文广新局', '文广局', '文化广电新闻出版局', '新闻出版广电局', '文化局'],

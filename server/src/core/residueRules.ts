@@ -4,10 +4,11 @@ import { around, insideTitle } from './agencyRules';
 import type { Finding, RuleContext } from './ruleTypes';
 import { findPlaceMentions, isOwnGround, ownCity, type Place, type PlaceMention } from './places';
 
+// 海关 is left out: a province's customs district is named after its capital (南京海关 serves all of 江苏).
 const AGENCY_CORES = [
   ...OBSOLETE_NAMES,
   ...EQUIVALENT_FORMS.flat(),
-  ...'财政局 公安局 民政局 司法局 审计局 统计局 水利局 林业局 税务局 国税局 地税局 粮食局 城管局 城市管理局 综合行政执法局 行政审批局 行政审批服务局 数据资源管理局 大数据局 医保局 医疗保障局 退役军人事务局 信访局 知识产权局 气象局 邮政管理局 海关 宣传部 组织部 统战部 政法委 编办 科协 总工会 妇联 团委 标准化研究院 质检所 质检院 计量所 计量院 特检院 特种设备检验所 检验检测中心 质量强市工作领导小组 质量工作领导小组 质量发展委员会 市场监督管理分局 市场监管分局'.split(' '),
+  ...'财政局 公安局 民政局 司法局 审计局 统计局 水利局 林业局 税务局 国税局 地税局 粮食局 城管局 城市管理局 综合行政执法局 行政审批局 行政审批服务局 数据资源管理局 大数据局 医保局 医疗保障局 退役军人事务局 信访局 知识产权局 气象局 邮政管理局 宣传部 组织部 统战部 政法委 编办 科协 总工会 妇联 团委 标准化研究院 质检所 质检院 计量所 计量院 特检院 特种设备检验所 检验检测中心 质量强市工作领导小组 质量工作领导小组 质量发展委员会 市场监督管理分局 市场监管分局'.split(' '),
 ];
 /** What makes a place name an agency or government of that place: 苏州市质监局, 苏州市人民政府, 苏州市市长质量奖. */
 const AGENCY_AFTER = new RegExp(
@@ -17,7 +18,7 @@ const AGENCY_AFTER = new RegExp(
 const SLOGAN_AFTER = /^(?:制造|智造|服务|质量|品牌|工程|标准|精品|名牌|好品)”/;
 const SLOGAN_BEFORE = /“(?:质量|品质|精致|品牌|诚信|标准)$/;
 /** Words that make a mention of another city legitimate: benchmarking, cooperation, regional integration. */
-const LEGIT_CONTEXT = /对标|对接|学习|借鉴|参照|比照|赶超|看齐|合作|协作|协同|联动|交流|一体化|长三角|都市圈|结对|对口|帮扶|援建|共建|携手|互认|签署|签订|考察|先进地区|等地|兄弟|联合|友好城市|沪苏|苏浙/;
+const LEGIT_CONTEXT = /对标|对接|学习|借鉴|参照|比照|赶超|看齐|合作|协作|协同|联动|交流|一体化|长三角|都市圈|结对|对口|帮扶|援建|共建|携手|互认|签署|签订|考察|先进地区|等地|兄弟|联合|友好城市|沪苏|苏浙|获评|入选|评为|荣获|名单|先进经验/;
 
 export function residueRules(ctx: RuleContext): Finding[] {
   const { model, text, options } = ctx;
