@@ -63,6 +63,12 @@ describe('obsolete-agency', () => {
     expect(found('obsolete-agency', ['质量发展规划', '一、重点任务', '（一）甲。（市卫生局牵头）'])).toEqual([]);
   });
 
+  it('dates a reposted copy by its document number, not by the web page', () => {
+    const lines = ['某市人民政府办公室关于印发某市质量强市工作方案的通知', '某府办函〔2018〕83号', '发布时间：2024-01-04', '某市质量强市工作方案', '一、重点任务', '（一）甲。（市质监局牵头）'];
+    expect(found('obsolete-agency', lines)).toEqual([]);
+    expect(found('obsolete-agency', lines.map((l) => l.replace('〔2018〕', '〔2020〕')))).toHaveLength(1);
+  });
+
   it('knows where a name survived the reform (上海 kept its 经信委)', () => {
     expect(found('obsolete-agency', ['2023年上海市质量强市工作行动计划', '一、重点任务', '（一）甲。（市经信委牵头）'])).toEqual([]);
     expect(found('obsolete-agency', ['2023年某市质量强市工作行动计划', '一、重点任务', '（一）甲。（市经信委牵头）'])).toHaveLength(1);
@@ -176,6 +182,11 @@ describe('halfwidth-punctuation', () => {
     expect(d.map((x) => x.text)).toEqual(['(', ')']);
   });
 
+  it('a short copy with no full-width marks is converted as a whole: one finding', () => {
+    const d = found('halfwidth-punctuation', ['2024年某市质量强市工作行动计划', '各区人民政府,市政府各委、办、局:', '一、重点任务', '（一）甲,乙,丙;丁。(市市场监管局牵头)']);
+    expect(d.map((x) => x.message)).toEqual(['本文件中文之间有 7 处半角标点（如“,”），疑为网页复制时被转换；公文应使用全角标点。快速修复可一次全部改为全角。']);
+  });
+
   it('a whole converted copy is one finding whose fix converts every mark', () => {
     const m = plan(seed('000_ddecad1bf628223d.txt'));
     const d = checkPlan(m, m.text).filter((x) => x.rule === 'halfwidth-punctuation');
@@ -241,7 +252,7 @@ describe('the seeds', () => {
   });
 
   it('obsolete names are caught when seed 000 is redated 2023', () => {
-    const text = seed('000_ddecad1bf628223d.txt').replace(/2016年4月25日/g, '2023年4月25日').replace(/2016年苏州市/g, '2023年苏州市');
+    const text = seed('000_ddecad1bf628223d.txt').replace(/2016年4月25日/g, '2023年4月25日').replace(/2016年苏州市/g, '2023年苏州市').replace('苏府〔2016〕', '苏府〔2023〕');
     const m = plan(text);
     const names = checkPlan(m, m.text).filter((d) => d.rule === 'obsolete-agency').map((d) => spanText(m, d.span));
     expect(new Set(names)).toEqual(new Set(['市质监局', '市工商局', '市经信委', '市食药监局', '市农委', '市旅游局', '市环保局', '市国土局', '市卫生计生委', '苏州出入境检验检疫局'.slice(2)]));

@@ -19,7 +19,8 @@ export function punctuationRules(ctx: RuleContext): Finding[] {
   const all: TextChange[] = marks.map((at) => ({ span: { start: at, end: at + 1 }, newText: FULL[text[at]] }));
   const allFix: FixDraft = { id: 'fix.fullwidth-all', args: { count: marks.length }, changes: all };
   const fullCount = (text.match(/[，；：（）？！]/g) ?? []).length;
-  if (marks.length >= PERVASIVE_COUNT && marks.length >= fullCount) {
+  // A copy converted as a whole: the half-width marks outnumber the full-width ones twice over, or are many and the majority.
+  if ((marks.length >= 5 && marks.length >= 2 * fullCount) || (marks.length >= PERVASIVE_COUNT && marks.length >= fullCount)) {
     const at = marks[0];
     return [{ rule: 'halfwidth-punctuation', id: 'halfwidth-punctuation.pervasive', span: { start: at, end: at + 1 }, args: { count: marks.length, mark: text[at] }, fixes: [allFix] }];
   }

@@ -28,8 +28,14 @@ export interface Finding {
 /** A group of related rules over one plan. */
 export type RuleGroup = (ctx: RuleContext) => Finding[];
 
-/** The year the plan speaks from: its own date, else its period's start (the model's, else the team's). */
+/**
+ * The year the plan speaks from: the year of its document number (the year it was issued, even
+ * when a web copy is dated by its later repost), else its own date, else its period's start (the
+ * model's, else the team's).
+ */
 export function planYear(model: PlanModel, options: AnalysisOptions): number | null {
+  const issued = /(?:19|20)\d{2}/.exec(model.docNumber ?? '');
+  if (issued) return Number(issued[0]);
   const fromDate = model.date ? Number(model.date.slice(0, 4)) : NaN;
   if (Number.isFinite(fromDate) && fromDate > 1900) return fromDate;
   return (model.period ?? options.period)?.start ?? null;
