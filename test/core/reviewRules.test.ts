@@ -72,6 +72,7 @@ describe('obsolete-agency', () => {
   it('knows where a name survived the reform (上海 kept its 经信委)', () => {
     expect(found('obsolete-agency', ['2023年上海市质量强市工作行动计划', '一、重点任务', '（一）甲。（市经信委牵头）'])).toEqual([]);
     expect(found('obsolete-agency', ['2023年某市质量强市工作行动计划', '一、重点任务', '（一）甲。（市经信委牵头）'])).toHaveLength(1);
+    expect(found('obsolete-agency', ['重庆市荣昌区人民政府关于印发2022年质量提升行动计划的通知', '2022年质量提升行动计划', '一、重点任务', '（一）甲。（区经信委牵头）'])).toEqual([]);
   });
 
   it('offers each successor when the duties were split (经信委 → 工信局 or 经信局)', () => {
@@ -242,6 +243,15 @@ describe('the seeds', () => {
     }
     // Seed 000 truly has no 保障措施 section: it ends with an untitled paragraph on 组织领导.
     expect(seedFindings('missing-section')).toEqual(['000 2016年苏州市质量强市工作行动计划']);
+  });
+
+  it('unknown-agency is silent on seed 000 with its own units as the list, and catches a slip planted in it', () => {
+    const m = plan(seed('000_ddecad1bf628223d.txt'));
+    const agencies = [...new Set(m.clauses.flatMap((c) => [...c.leads, ...c.cooperators]))].map((name) => ({ name }));
+    expect(checkPlan(m, m.text, { agencies }).filter((d) => d.rule === 'unknown-agency')).toEqual([]);
+    const slipped = plan(m.text.replace('(市财政局牵头', '(市财正局牵头'));
+    const d = checkPlan(slipped, slipped.text, { agencies }).filter((x) => x.rule === 'unknown-agency');
+    expect(d.map((x) => x.message)).toEqual(['“市财正局”不在团队单位名录中，是否应为“市财政局”？']);
   });
 
   it('residue is caught when a seed is read as another city’s draft', () => {

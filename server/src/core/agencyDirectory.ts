@@ -111,12 +111,13 @@ export const OBSOLETE_NAMES: string[] = [...byName.keys()].sort((a, b) => b.leng
 
 /**
  * The entry when `name` (a core name without prefix) was abolished before `year`, with the
- * successors current in that year; null when the name was still valid then, or survived in `city`.
+ * successors current in that year; null when the name was still valid then, or survived in the
+ * city `city` names (a city name, or the opening of the text when the city is not known).
  */
 export function obsoleteAt(name: string, year: number, city: string | null): ObsoleteHit | null {
   const entry = byName.get(name);
   if (!entry || year <= entry.abolished) return null;
-  if (city && entry.keptIn?.some((c) => city.startsWith(c))) return null;
+  if (city && entry.keptIn?.some((c) => city.includes(c))) return null;
   const full = entry.fullNames?.includes(name) ?? false;
   let successors = full && entry.fullSuccessors ? entry.fullSuccessors : entry.successors;
   // A successor abolished in turn (卫生局 → 卫生计生委 → 卫健委) is replaced by its own successor.

@@ -77,7 +77,8 @@ function obsoleteAgencies(ctx: RuleContext): Finding[] {
   const { model, text, options } = ctx;
   const year = planYear(model, options);
   if (year === null) return [];
-  const city = ownCity(model, text, options)?.name ?? null;
+  // Where a name survived (重庆 kept its 经信委), the plan's city decides; a district plan may only name its city in the cover.
+  const city = ownCity(model, text, options)?.name ?? text.slice(0, 2000);
   const out: Finding[] = [];
   for (const m of findObsoleteMentions(text)) {
     const hit = obsoleteAt(m.core, year, city);
