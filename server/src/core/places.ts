@@ -35,7 +35,9 @@ for (const p of PLACES) {
     else FORMS.set(form, [p]);
   }
 }
-const FORM_RE = new RegExp([...FORMS.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
+// The lookahead on first characters lets most positions fail at once instead of trying every name.
+const FIRST_CHARS = [...new Set([...FORMS.keys()].map((f) => f[0]))].join('');
+const FORM_RE = new RegExp(`(?=[${FIRST_CHARS}])(?:${[...FORMS.keys()].sort((a, b) => b.length - a.length).join('|')})`, 'g');
 export const PROVINCE_NAMES: ReadonlySet<string> = new Set(PROVINCES.split(/\s+/));
 
 const HAN = /\p{Script=Han}/u;

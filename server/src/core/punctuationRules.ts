@@ -7,6 +7,8 @@ const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': 
 export const PERVASIVE_COUNT = 20;
 
 const HAN = /\p{Script=Han}/u;
+const HAS_MARK = /[,;:()?!]/;
+const MARKS = /[,;:()?!]/g;
 /** Han, or punctuation that only Chinese text uses (。、“”（）—…). */
 function isChinese(c: string | undefined): boolean {
   return c !== undefined && (HAN.test(c) || /[\u3000-\u303f\uff01-\uff5e\u2018-\u201d\u2014\u2026]/.test(c));
@@ -48,13 +50,15 @@ export function findHalfwidth(model: PlanModel, text: string): number[] {
     let end = l + 1 < starts.length ? starts[l + 1] : text.length;
     while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
     const line = text.slice(start, end);
-    if (!/[,;:()?!]/.test(line)) continue;
+    if (!HAS_MARK.test(line)) continue;
     const skip = urlRanges(line);
     const found: number[] = [];
     const open: number[] = [];
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i];
-      if (!(c in FULL) || skip(i) || markers.has(start + i)) continue;
+    MARKS.lastIndex = 0;
+    for (let mm = MARKS.exec(line); mm; mm = MARKS.exec(line)) {
+      const i = mm.index;
+      const c = mm[0];
+      if (skip(i) || markers.has(start + i)) continue;
       if (c === '(') {
         if (line[i - 1] === ']') continue; // Markdown link
         open.push(i);
@@ -98,6 +102,7 @@ function nextVisible(line: string, i: number): string | undefined {
 
 /** Positions inside URLs on a line. */
 function urlRanges(line: string): (i: number) => boolean {
+  if (!line.includes('://') && !line.includes('www.')) return () => false;
   const ranges: [number, number][] = [];
   for (const m of line.matchAll(/(?:https?:\/\/|www\.)[^\s，。；、“”（）《》]+/g)) ranges.push([m.index, m.index + m[0].length]);
   return (i) => ranges.some(([a, b]) => i >= a && i < b);
