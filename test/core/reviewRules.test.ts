@@ -268,3 +268,22 @@ describe('the seeds', () => {
     expect(new Set(names)).toEqual(new Set(['市质监局', '市工商局', '市经信委', '市食药监局', '市农委', '市旅游局', '市环保局', '市国土局', '市卫生计生委', '苏州出入境检验检疫局'.slice(2)]));
   });
 });
+
+describe('suppressions', () => {
+  const lines = ['2023年某市质量强市工作行动计划', '一、重点任务', '（一）加强品牌培育。（市质监局、市经信委牵头）', '（二）加强标准建设。（市质监局牵头）', '二、保障措施'];
+
+  it('silence one rule on one task, found by its title wherever the task has moved', () => {
+    const suppressions = [{ rule: 'obsolete-agency', task: '加强品牌培育', reason: '沿用上级文件原文' }];
+    const kept = found('obsolete-agency', lines, { suppressions }).map((d) => d.text);
+    expect(kept).toEqual(['市质监局']);
+    expect(found('obsolete-agency', lines).map((d) => d.text)).toEqual(['市质监局', '市经信委', '市质监局']);
+    const moved = ['2023年某市质量强市工作行动计划', '一、重点任务', '（一）加强标准建设。（市质监局牵头）', '（二）加强品牌培育。（市质监局、市经信委牵头）', '二、保障措施'];
+    expect(found('obsolete-agency', moved, { suppressions }).map((d) => d.text)).toEqual(['市质监局']);
+    expect(found('multiple-leads', moved, { suppressions })).toHaveLength(1);
+  });
+
+  it('a suppression naming no task of the plan, or malformed, silences nothing', () => {
+    expect(found('obsolete-agency', lines, { suppressions: [{ rule: 'obsolete-agency', task: '不存在的任务', reason: 'x' }] })).toHaveLength(3);
+    expect(found('obsolete-agency', lines, { suppressions: [{ rule: 'obsolete-agency', task: 7 as never, reason: 'x' }] })).toHaveLength(3);
+  });
+});

@@ -8,6 +8,7 @@ import { punctuationRules } from './punctuationRules';
 import { residueRules } from './residueRules';
 import type { FixDraft, RuleGroup } from './ruleTypes';
 import { sectionRules } from './sectionRules';
+import { applySuppressions } from './suppressions';
 import { targetRules } from './targetRules';
 
 /** Each rule's default severity and what it finds, for help texts, SARIF and settings. */
@@ -97,5 +98,11 @@ export function checkPlan(model: PlanModel, text: string, options: AnalysisOptio
       }
     }
   }
-  return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  let kept = out;
+  try {
+    kept = applySuppressions(model, out, options.suppressions);
+  } catch (e) {
+    options.onInternalError?.(e);
+  }
+  return kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
