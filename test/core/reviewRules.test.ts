@@ -91,6 +91,11 @@ describe('unknown-agency', () => {
     expect(d[0].fixes![0].changes[0].newText).toBe('市质监局');
   });
 
+  it('finds the nearest name across a missing level prefix', () => {
+    const d = found('unknown-agency', lines('（市质检局牵头）'), { agencies: [{ name: '质监局' }, { name: '教育局' }] });
+    expect(d.map((x) => x.message)).toEqual(['“市质检局”不在团队单位名录中，是否应为“市质监局”？']);
+  });
+
   it('names a unit far from any known one without guessing', () => {
     const d = found('unknown-agency', lines('（市体育局牵头）'), { agencies: [{ name: '市市场监管局' }] });
     expect(d[0].message).toContain('不在团队单位名录中。请核对');

@@ -142,19 +142,25 @@ function agencyKeys(unit: string, cityPrefixes: string[]): string[] {
   return [...forms].map(canonicalForm);
 }
 
-/** The closest name of the list by edit distance on characters, when close enough to be a slip (市质检局 → 市质监局). */
+/**
+ * The closest name of the list by edit distance on characters, when close enough to be a slip
+ * (市质检局 → 市质监局): compared as written and without the level prefix, so 市质检局 finds 质监局 too.
+ */
 function nearest(unit: string, names: string[], _agencies: AgencyEntry[]): string | null {
+  const bare = (s: string) => s.replace(/^[市县区]/, '');
   let best: string | null = null;
   let bestD = Infinity;
   for (const n of names) {
-    const d = editDistance(unit, n);
+    const d = Math.min(editDistance(unit, n), editDistance(bare(unit), bare(n)));
     if (d < bestD) {
       bestD = d;
       best = n;
     }
   }
-  const limit = unit.length <= 6 ? 1 : 2;
-  return best !== null && bestD <= limit ? best : null;
+  const limit = bare(unit).length <= 5 ? 1 : 2;
+  if (best === null || bestD === 0 || bestD > limit) return null;
+  // Keep the draft's level prefix when the list writes the name without one.
+  return /^[市县区]/.test(unit) && !/^[市县区]/.test(best) ? unit[0] + best : best;
 }
 
 /** The sentence (between 。；！？ or line ends) and the line holding an offset. */
