@@ -1,14 +1,14 @@
 // Agency checks: joint leads, names abolished by a reform before the plan's date, units missing from the team's list.
 import { canonicalForm, OBSOLETE_NAMES, obsoleteAt } from './agencyDirectory';
 import { editDistance } from './editDistance';
-import type { AgencyEntry, Clause, PlanModel } from './model';
+import type { PlanModel } from './model';
 import { isGenericUnit } from './responsibility';
-import { planYear, type Finding, type FixDraft, type RuleContext } from './ruleTypes';
+import { around, insideTitle, planYear, type Finding, type FixDraft, type RuleContext } from './ruleTypes';
 import { ownCity } from './places';
 
 export function agencyRules(ctx: RuleContext): Finding[] {
   const obsolete = obsoleteAgencies(ctx);
-  return [...multipleLeads(ctx.model, ctx.text), ...obsolete, ...unknownAgencies(ctx, obsolete)];
+  return [...multipleLeads(ctx.model), ...obsolete, ...unknownAgencies(ctx, obsolete)];
 }
 
 /** Units that act as implementers rather than a lead: everyone-else phrases and government levels (各县区政府, 市政府). */
@@ -17,18 +17,14 @@ function isLevelOrGeneric(unit: string): boolean {
 }
 
 /** A clause naming two or more departments as leads: reported once, on the clause. */
-function multipleLeads(model: PlanModel, text: string): Finding[] {
+function multipleLeads(model: PlanModel): Finding[] {
   const out: Finding[] = [];
   for (const c of model.clauses) {
     const leads = [...new Set(c.leads.filter((u) => !isLevelOrGeneric(u)))];
     if (leads.length < 2) continue;
-    out.push({ rule: 'multiple-leads', id: 'multiple-leads', span: clauseSpan(c, text), args: { count: leads.length, units: leads.join('、') } });
+    out.push({ rule: 'multiple-leads', id: 'multiple-leads', span: { start: c.span.start, end: c.span.end }, args: { count: leads.length, units: leads.join('、') } });
   }
   return out;
-}
-
-function clauseSpan(c: Clause, _text: string) {
-  return { start: c.span.start, end: c.span.end };
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -120,7 +116,7 @@ function unknownAgencies(ctx: RuleContext, obsolete: Finding[]): Finding[] {
       const at = body.indexOf(unit);
       const span = at >= 0 ? { start: c.span.start + at, end: c.span.start + at + unit.length } : { start: c.span.start, end: c.span.end };
       if ([...flagged].some((s) => s >= span.start && s < span.end + 1)) continue;
-      const near = nearest(unit, names, agencies);
+      const near = nearest(unit, names);
       if (near && at >= 0) {
         out.push({
           rule: 'unknown-agency', id: 'unknown-agency.near', span, args: { unit, suggestion: near },
@@ -146,7 +142,7 @@ function agencyKeys(unit: string, cityPrefixes: string[]): string[] {
  * The closest name of the list by edit distance on characters, when close enough to be a slip
  * (市质检局 → 市质监局): compared as written and without the level prefix, so 市质检局 finds 质监局 too.
  */
-function nearest(unit: string, names: string[], _agencies: AgencyEntry[]): string | null {
+function nearest(unit: string, names: string[]): string | null {
   const bare = (s: string) => s.replace(/^[市县区]/, '');
   let best: string | null = null;
   let bestD = Infinity;
@@ -161,26 +157,6 @@ function nearest(unit: string, names: string[], _agencies: AgencyEntry[]): strin
   if (best === null || bestD === 0 || bestD > limit) return null;
   // Keep the draft's level prefix when the list writes the name without one.
   return /^[市县区]/.test(unit) && !/^[市县区]/.test(best) ? unit[0] + best : best;
-}
-
-/** The sentence (between 。；！？ or line ends) and the line holding an offset. */
-export function around(text: string, offset: number): { sentence: string; lineText: { start: number; text: string } } {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let lineEnd = text.indexOf('\n', offset);
-  if (lineEnd < 0) lineEnd = text.length;
-  const line = text.slice(lineStart, lineEnd);
-  const at = offset - lineStart;
-  let s = at;
-  while (s > 0 && !'。；;！？!?'.includes(line[s - 1])) s--;
-  let e = at;
-  while (e < line.length && !'。；;！？!?'.includes(line[e])) e++;
-  return { sentence: line.slice(s, e), lineText: { start: lineStart, text: line } };
-}
-
-/** True when position `at` of a line is inside a 《…》 title. */
-export function insideTitle(line: string, at: number): boolean {
-  const open = line.lastIndexOf('《', at);
-  return open >= 0 && line.lastIndexOf('》', at - 1) < open;
 }
 
 function escape(s: string): string {

@@ -1,7 +1,6 @@
 // precedent-residue: another city's agency, slogan or district left in a draft copied from that city's plan.
 import { EQUIVALENT_FORMS, OBSOLETE_NAMES } from './agencyDirectory';
-import { around, insideTitle } from './agencyRules';
-import type { Finding, RuleContext } from './ruleTypes';
+import { around, insideTitle, type Finding, type RuleContext } from './ruleTypes';
 import { findPlaceMentions, isOwnGround, ownCity, type Place, type PlaceMention } from './places';
 
 // 海关 is left out: a province's customs district is named after its capital (南京海关 serves all of 江苏).

@@ -62,3 +62,23 @@ export function lineSpan(model: PlanModel, text: string, line: number): Span {
   while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
   return { start, end };
 }
+
+/** The sentence (between 。；！？ or line ends) and the line holding an offset. */
+export function around(text: string, offset: number): { sentence: string; lineText: { start: number; text: string } } {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const line = text.slice(lineStart, lineEnd);
+  const at = offset - lineStart;
+  let s = at;
+  while (s > 0 && !'。；;！？!?'.includes(line[s - 1])) s--;
+  let e = at;
+  while (e < line.length && !'。；;！？!?'.includes(line[e])) e++;
+  return { sentence: line.slice(s, e), lineText: { start: lineStart, text: line } };
+}
+
+/** True when position `at` of a line is inside a 《…》 title. */
+export function insideTitle(line: string, at: number): boolean {
+  const open = line.lastIndexOf('《', at);
+  return open >= 0 && line.lastIndexOf('》', at - 1) < open;
+}

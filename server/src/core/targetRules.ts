@@ -1,8 +1,7 @@
 // Target checks: no year, a year outside the period, an impossible value, and one metric set two ways.
 import type { Comparator, PlanModel, Target } from './model';
 import { indicatorSimilarity, normalizeIndicator, sameIndicator } from './precedents/indicators';
-import { around } from './agencyRules';
-import { lineOf, type Finding, type FixDraft, type RuleContext } from './ruleTypes';
+import { around, lineOf, type Finding, type FixDraft, type RuleContext } from './ruleTypes';
 
 export function targetRules(ctx: RuleContext): Finding[] {
   return [...noYear(ctx), ...outOfPeriod(ctx), ...impossible(ctx), ...conflicts(ctx)];
