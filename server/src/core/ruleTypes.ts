@@ -63,11 +63,16 @@ export function lineSpan(model: PlanModel, text: string, line: number): Span {
   return { start, end };
 }
 
-/** The sentence (between 。；！？ or line ends) and the line holding an offset. */
+/** How far around an offset the helpers below look: a sentence or title is never longer, and a 100 000-character line stays linear. */
+const WINDOW = 300;
+
+/** The sentence (between 。；！？ or line ends) holding an offset, and the part of its line around it (start offset and text). */
 export function around(text: string, offset: number): { sentence: string; lineText: { start: number; text: string } } {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let lineEnd = text.indexOf('\n', offset);
-  if (lineEnd < 0) lineEnd = text.length;
+  const from = Math.max(0, offset - WINDOW);
+  const nl = text.slice(from, offset).lastIndexOf('\n');
+  const lineStart = nl >= 0 ? from + nl + 1 : from;
+  const next = text.slice(offset, offset + WINDOW).indexOf('\n');
+  const lineEnd = next >= 0 ? offset + next : Math.min(text.length, offset + WINDOW);
   const line = text.slice(lineStart, lineEnd);
   const at = offset - lineStart;
   let s = at;
