@@ -1,5 +1,6 @@
 // The reviewer's rules beyond the first seven: planted defects are caught, clean texts stay silent.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkPlan, type AnalysisOptions, type Diagnostic } from '../../server/src/core';
 import { plan, spanText } from './helpers';
@@ -290,5 +291,29 @@ describe('suppressions', () => {
   it('a suppression naming no task of the plan, or malformed, silences nothing', () => {
     expect(found('obsolete-agency', lines, { suppressions: [{ rule: 'obsolete-agency', task: '不存在的任务', reason: 'x' }] })).toHaveLength(3);
     expect(found('obsolete-agency', lines, { suppressions: [{ rule: 'obsolete-agency', task: 7 as never, reason: 'x' }] })).toHaveLength(3);
+  });
+});
+
+describe('fixes, on random text', () => {
+  // Chinese characters, the marks the rule converts, digits, Latin letters, spaces and line breaks.
+  const piece = fc.constantFrom('质量', '𠮷', 'http://a.cn/x,y', '市质监局', '牵头', '加强', ',', ';', ':', '(', ')', '?', '!', '1', '2025', 'WTO', ' ', '\n', '（', '）', '。', '一、', '（一）');
+
+  it('the half-width fixes replace one ASCII mark each by its full-width form, and applying them all leaves no finding', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
+        const text = ['2024年某市质量强市工作行动计划', ...parts].join('');
+        const m = plan(text);
+        const half = checkPlan(m, m.text).filter((d) => d.rule === 'halfwidth-punctuation');
+        if (!half.length) return;
+        const all = half[0].fixes!.at(-1)!.changes;
+        for (const c of all) {
+          expect(c.span.end - c.span.start).toBe(1);
+          expect(c.newText.codePointAt(0)! - m.text.codePointAt(c.span.start)!).toBe(0xfee0);
+        }
+        const fixed = plan(apply(m.text, all));
+        expect(checkPlan(fixed, fixed.text).filter((d) => d.rule === 'halfwidth-punctuation')).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -52,35 +52,54 @@ export function findHalfwidth(model: PlanModel, text: string): number[] {
     const line = text.slice(start, end);
     if (!HAS_MARK.test(line)) continue;
     const skip = urlRanges(line);
-    const found: number[] = [];
-    const open: number[] = [];
-    MARKS.lastIndex = 0;
-    for (let mm = MARKS.exec(line); mm; mm = MARKS.exec(line)) {
-      const i = mm.index;
-      const c = mm[0];
-      if (skip(i) || markers.has(start + i)) continue;
-      if (c === '(') {
-        if (line[i - 1] === ']') continue; // Markdown link
-        open.push(i);
-        continue;
+    // A mark converted makes its neighbour's context Chinese (计划)? → 计划）?): read the line again
+    // with the found marks converted, until nothing new turns up, so one fix-all leaves no finding.
+    const found = new Set<number>();
+    let work = line;
+    for (let pass = 0; pass < 4; pass++) {
+      const more = scanLine(work, (i) => skip(i) || markers.has(start + i));
+      if (!more.length) break;
+      const chars = work.split(''); // UTF-16 units, as offsets are
+      for (const i of more) {
+        found.add(i);
+        chars[i] = FULL[chars[i]];
       }
-      if (c === ')') {
-        const o = open.pop();
-        if (o === undefined) {
-          if (isChinese(prevVisible(line, i))) found.push(i);
-        } else if (chineseInside(line.slice(o + 1, i))) {
-          found.push(o, i);
-        }
-        continue;
-      }
-      const prev = prevVisible(line, i);
-      const next = nextVisible(line, i);
-      if (isChinese(prev) && (isChinese(next) || (next === undefined && c !== ','))) found.push(i);
+      work = chars.join('');
     }
-    for (const o of open) if (isChinese(nextVisible(line, o))) found.push(o);
-    for (const i of found.sort((a, b) => a - b)) out.push(start + i);
+    for (const i of [...found].sort((a, b) => a - b)) out.push(start + i);
   }
   return out;
+}
+
+/** Offsets of convertible marks in one line; `skip` excludes URLs and heading markers. */
+function scanLine(line: string, skip: (i: number) => boolean): number[] {
+  const found: number[] = [];
+  const open: number[] = [];
+  MARKS.lastIndex = 0;
+  for (let mm = MARKS.exec(line); mm; mm = MARKS.exec(line)) {
+    const i = mm.index;
+    const c = mm[0];
+    if (skip(i)) continue;
+    if (c === '(') {
+      if (line[i - 1] === ']') continue; // Markdown link
+      open.push(i);
+      continue;
+    }
+    if (c === ')') {
+      const o = open.pop();
+      if (o === undefined) {
+        if (isChinese(prevVisible(line, i))) found.push(i);
+      } else if (chineseInside(line.slice(o + 1, i))) {
+        found.push(o, i);
+      }
+      continue;
+    }
+    const prev = prevVisible(line, i);
+    const next = nextVisible(line, i);
+    if (isChinese(prev) && (isChinese(next) || next === undefined)) found.push(i);
+  }
+  for (const o of open) if (isChinese(nextVisible(line, o))) found.push(o);
+  return found;
 }
 
 /** Chinese inside brackets, and no English word: (市质监局牵头) yes, (WTO/TBT-SPS) and (1) no. */
@@ -88,15 +107,18 @@ function chineseInside(s: string): boolean {
   return HAN.test(s) && !/[A-Za-z]{2,}/.test(s);
 }
 
+/** Spaces and the marks themselves are looked through: 计划)? is Chinese on both marks, as it will be once converted. */
+const SEE_THROUGH = ' ,;:()?!';
+
 function prevVisible(line: string, i: number): string | undefined {
   let k = i - 1;
-  while (k >= 0 && line[k] === ' ') k--;
+  while (k >= 0 && SEE_THROUGH.includes(line[k])) k--;
   return k >= 0 ? line[k] : undefined;
 }
 
 function nextVisible(line: string, i: number): string | undefined {
   let k = i + 1;
-  while (k < line.length && line[k] === ' ') k++;
+  while (k < line.length && SEE_THROUGH.includes(line[k])) k++;
   return k < line.length ? line[k] : undefined;
 }
 
