@@ -25,11 +25,14 @@ for (const block of Object.values(PREFECTURES)) {
 }
 for (const city of OTHER_CITIES.split(/\s+/).filter(Boolean)) PLACES.push({ name: `${city}市`, short: city, prefecture: city, county: false });
 
+/** A province's name is never read as a city's (吉林, 海南): plans cite provinces freely. */
+const PROVINCE_NAMES: ReadonlySet<string> = new Set(PROVINCES.split(/\s+/));
+
 /** Every written form (苏州, 苏州市, 昆山市, 昆山) to the places it may mean (鼓楼区 is in 南京 and 徐州). */
 const FORMS = new Map<string, Place[]>();
 for (const p of PLACES) {
   for (const form of new Set([p.name, p.short])) {
-    if (form.length < 2) continue;
+    if (form.length < 2 || PROVINCE_NAMES.has(form)) continue;
     const at = FORMS.get(form);
     if (at) at.push(p);
     else FORMS.set(form, [p]);
@@ -38,7 +41,6 @@ for (const p of PLACES) {
 // The lookahead on first characters lets most positions fail at once instead of trying every name.
 const FIRST_CHARS = [...new Set([...FORMS.keys()].map((f) => f[0]))].join('');
 const FORM_RE = new RegExp(`(?=[${FIRST_CHARS}])(?:${[...FORMS.keys()].sort((a, b) => b.length - a.length).join('|')})`, 'g');
-export const PROVINCE_NAMES: ReadonlySet<string> = new Set(PROVINCES.split(/\s+/));
 
 const HAN = /\p{Script=Han}/u;
 /** Characters that may end the word before a place name (做好吴中区…, 由苏州市…); other Han letters mean the name is inside a word. */
