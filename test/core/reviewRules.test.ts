@@ -167,6 +167,12 @@ describe('target-conflict', () => {
     expect(d.map((x) => x.text)).toEqual(['产品质量合格率达到95%以上']);
   });
 
+  it('silent on bare values that fall year by year (a rate meant to fall): only 以上/以下 give a direction', () => {
+    const lines = ['某市质量发展规划（2023—2025年）', '一、主要目标', '到2023年，产品抽查不合格发现率为3%；到2024年，产品抽查不合格发现率为2.5%。'];
+    expect(plan(...lines).targets.map((t) => [t.year, t.value, t.comparator])).toEqual([[2023, 3, '='], [2024, 2.5, '=']]);
+    expect(found('target-conflict', lines)).toEqual([]);
+  });
+
   it('silent on a progression, on narrower metrics, on other comparators and units, and on equal values', () => {
     expect(found('target-conflict', ['某市质量发展规划（2021—2025年）', '一、主要目标', '到2023年，产品质量合格率达到95%以上；到2024年，产品质量合格率达到96%以上；到2025年，产品质量合格率达到97%以上。'])).toEqual([]);
     expect(found('target-conflict', ['2024年某市质量强市工作行动计划', '一、主要目标', '制修订地方标准40个，服务业地方标准10个，新增皖美品牌示范企业30家、服务业皖美品牌示范企业8家。'])).toEqual([]);

@@ -149,6 +149,8 @@ function conflictOf(a: Target, b: Target, model: PlanModel, text: string): { at:
       },
     };
   }
+  // Across years only an explicit floor or ceiling has a direction: a table's bare 3、2.5、2 may be a falling rate.
+  if (a.comparator !== b.comparator || (a.comparator !== '>=' && a.comparator !== '<=')) return null;
   const [early, late] = a.year! < b.year! ? [a, b] : [b, a];
   const looser = a.comparator === '<=' ? late.value! > early.value! : late.value! < early.value!;
   if (!looser) return null;
