@@ -133,6 +133,11 @@ describe('target-out-of-period', () => {
     expect(found('target-out-of-period', ['某市质量发展规划（2021—2025年）', '一、主要目标', '展望2035年远景目标，产品质量合格率达到99%以上。'])).toEqual([]);
   });
 
+  it('in a yearly plan, an earlier year is caught and a multi-year goal is not', () => {
+    const lines = ['2023年某市质量强市工作行动计划', '一、重点任务', '（一）甲。2016年争创名牌产品80个，到2025年产品质量合格率达到95%以上。（市市场监管局牵头）'];
+    expect(found('target-out-of-period', lines).map((d) => d.args.year)).toEqual([2016]);
+  });
+
   it('uses the configured period when the title gives none', () => {
     expect(found('target-out-of-period', ['某市质量工作意见', '一、主要目标', '到2019年，产品质量合格率达到95%以上。'], { period: { start: 2021, end: 2025 } })).toHaveLength(1);
   });

@@ -31,7 +31,8 @@ function outOfPeriod({ model, text, options }: RuleContext): Finding[] {
   const range = period.start === period.end ? `${period.start}年` : `${period.start}—${period.end}年`;
   return judged(model)
     .filter((t) => t.year !== null && (t.yearSource === 'text' || t.yearSource === 'scope') && (t.year < period.start || t.year > period.end))
-    .filter((t) => !(t.year! > period.end && LONG_VIEW.test(around(text, t.span.start).sentence)))
+    // A later year is a long view in a 规划 that says so, and in a yearly plan quoting its multi-year goal (到2020年建成质量强市).
+    .filter((t) => !(t.year! > period.end && (period.start === period.end || LONG_VIEW.test(around(text, t.span.start).sentence))))
     .map((t) => ({ rule: 'target-out-of-period', id: 'target-out-of-period', span: t.span, args: { metric: t.metric || t.text, year: t.year!, range } }));
 }
 
