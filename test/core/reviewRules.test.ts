@@ -328,3 +328,11 @@ describe('fixes, on random text', () => {
     );
   });
 });
+
+describe('English', () => {
+  it('renders the new rules and their fix titles in English for an English client', () => {
+    const d = found('obsolete-agency', ['2023年某市质量强市工作行动计划', '一、重点任务', '（一）甲。（市质监局牵头）'], { locale: 'en' });
+    expect(d[0].message).toBe('"市质监局" was abolished in the 2018 institutional reform; its duties passed to "市市场监管局". This plan is from 2023: use the current name.');
+    expect(d[0].fixes![0].title).toBe('Change to "市市场监管局"');
+  });
+});
