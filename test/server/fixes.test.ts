@@ -144,3 +144,34 @@ describe('qplan.renumberDocument', () => {
     expect(vscodeLike.logs.map((l) => l.message)).toContain('请先在编辑器中打开要重新编号的方案。');
   });
 });
+
+describe('fixes computed by the core', () => {
+  const draft = '2023年某市质量强市工作行动计划\n一、重点任务\n（一）加强品牌培育,大力推动品牌建设。（市质监局牵头，各成员单位配合）\n二、保障措施\n';
+
+  it('replaces an obsolete unit with its current name, after which the warning is gone', async () => {
+    const { uri, diagnostics } = await openPlan(plain, draft);
+    const obsolete = diagnostics.filter((d) => d.code === 'obsolete-agency');
+    expect(obsolete.map((d) => d.message)).toEqual(['“市质监局”已在 2018 年机构改革中撤并，职能划入“市市场监管局”；本方案为 2023 年，请改用现名。']);
+    const actions = await actionsFor(plain, uri, obsolete);
+    expect(actions.map((a) => [a.title, a.kind, a.isPreferred])).toEqual([['改为“市市场监管局”', 'quickfix', true]]);
+    const fixed = applied(draft, actions[0].edit, uri);
+    expect(fixed.split('\n')[2]).toBe('（一）加强品牌培育,大力推动品牌建设。（市市场监管局牵头，各成员单位配合）');
+    await plain.change(uri, 2, [{ text: fixed }]);
+    expect((await plain.diagnosticsFor(uri, 2)).diagnostics.filter((d) => d.code === 'obsolete-agency')).toEqual([]);
+  });
+
+  it('converts half-width punctuation to full width, one mark or all of them', async () => {
+    const { uri, diagnostics } = await openPlan(plain, draft);
+    const half = diagnostics.filter((d) => d.code === 'halfwidth-punctuation');
+    expect(half).toHaveLength(1);
+    const actions = await actionsFor(plain, uri, half);
+    expect(actions.map((a) => a.title)).toEqual(['改为全角“，”']);
+    expect(applied(draft, actions[0].edit, uri).split('\n')[2]).toBe('（一）加强品牌培育，大力推动品牌建设。（市质监局牵头，各成员单位配合）');
+  });
+
+  it('offers nothing for a diagnostic whose range no longer matches a finding', async () => {
+    const { uri, diagnostics } = await openPlan(plain, draft);
+    const moved = diagnostics.filter((d) => d.code === 'obsolete-agency').map((d) => ({ ...d, range: { start: d.range.start, end: { ...d.range.end, character: d.range.end.character + 1 } } }));
+    expect(await actionsFor(plain, uri, moved)).toEqual([]);
+  });
+});

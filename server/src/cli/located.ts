@@ -11,6 +11,13 @@ export interface LocatedDiagnostic {
   severity: Severity;
   rule: RuleId;
   message: string;
+  /** Safe fixes, when the rule has one: each a title and replacements at 1-based positions. */
+  fixes?: LocatedFix[];
+}
+
+export interface LocatedFix {
+  title: string;
+  changes: { line: number; column: number; endLine: number; endColumn: number; newText: string }[];
 }
 
 /** Places each diagnostic in the file, sorted by position (end column exclusive, like LSP and SARIF). */
@@ -22,6 +29,14 @@ export function locateDiagnostics(file: string, model: PlanModel, diagnostics: r
       const end = Math.max(start, clamp(d.span.end));
       const from = positionAt(model.lineStarts, start);
       const to = positionAt(model.lineStarts, end);
+      const fixes = d.fixes?.map((f) => ({
+        title: f.title,
+        changes: f.changes.map((c) => {
+          const a = positionAt(model.lineStarts, clamp(c.span.start));
+          const b = positionAt(model.lineStarts, clamp(c.span.end));
+          return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, newText: c.newText };
+        }),
+      }));
       return {
         file,
         line: from.line,
@@ -31,6 +46,7 @@ export function locateDiagnostics(file: string, model: PlanModel, diagnostics: r
         severity: d.severity,
         rule: d.rule,
         message: d.message,
+        ...(fixes ? { fixes } : {}),
       };
     })
     .sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));

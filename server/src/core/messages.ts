@@ -67,6 +67,98 @@ export const MESSAGES = {
     zh: '“{unit}”同时列为牵头单位和配合单位。',
     en: '"{unit}" is listed both as lead and as cooperating unit.',
   },
+  'multiple-leads': {
+    zh: '责任分工列了 {count} 个牵头单位（{units}）。联合牵头易致责任不清，建议明确一个主牵头单位，其余改为配合单位。',
+    en: 'The clause names {count} lead units ({units}). Joint leads blur accountability: name one lead and make the others cooperating units.',
+  },
+  'obsolete-agency': {
+    zh: '“{unit}”已在 {year} 年机构改革中撤并，职能划入“{successor}”；本方案为 {planYear} 年，请改用现名。',
+    en: '"{unit}" was abolished in the {year} institutional reform; its duties passed to "{successor}". This plan is from {planYear}: use the current name.',
+  },
+  'unknown-agency': {
+    zh: '“{unit}”不在团队单位名录中。请核对单位名称，或将其加入团队配置的单位名录（agencies）。',
+    en: '"{unit}" is not in the team\'s agency list. Check the name, or add it to the agencies of the team config.',
+  },
+  'unknown-agency.near': {
+    zh: '“{unit}”不在团队单位名录中，是否应为“{suggestion}”？',
+    en: '"{unit}" is not in the team\'s agency list. Did you mean "{suggestion}"?',
+  },
+  'target-no-year': {
+    zh: '指标“{metric}”没有年份：句中、所在标题下和方案标题都未说明到哪一年。请写明“到××年”，或在团队配置中设定规划期（period）。',
+    en: 'Target "{metric}" has no year: neither the sentence, its heading nor the title says by when. Write "到××年", or set the plan period (period) in the team config.',
+  },
+  'target-out-of-period': {
+    zh: '指标“{metric}”的年份 {year} 年不在本方案的规划期（{range}）内。请核对年份。',
+    en: 'Target "{metric}" is set for {year}, outside the plan period ({range}). Check the year.',
+  },
+  'target-impossible.over100': {
+    zh: '指标“{metric}”要求 {value}%，比率不可能超过 100%。请核对数值。',
+    en: 'Target "{metric}" asks for {value}%: a rate cannot exceed 100%. Check the value.',
+  },
+  'target-impossible.above100': {
+    zh: '指标“{metric}”要求“100%以上”，比率最高为 100%，无法实现。请改为“达到100%”。',
+    en: 'Target "{metric}" asks for "100%以上" (above 100%), which a rate cannot reach. Write "达到100%".',
+  },
+  'target-impossible.down-over100': {
+    zh: '指标“{metric}”要求下降 {value}%，降幅不可能超过 100%。请核对数值。',
+    en: 'Target "{metric}" asks for a fall of {value}%: nothing falls by more than 100%. Check the value.',
+  },
+  'target-impossible.negative': {
+    zh: '指标“{metric}”的数值为负数（{value}），数量不可能为负。请核对数值。',
+    en: 'Target "{metric}" has a negative value ({value}); a count cannot be negative. Check the value.',
+  },
+  'target-conflict.value': {
+    zh: '指标“{metric}”在此为 {value}，而第 {otherLine} 行同一指标为 {otherValue}（同为 {year} 年）。请统一数值。',
+    en: 'Target "{metric}" is {value} here but {otherValue} on line {otherLine}, for the same year {year}. Make them agree.',
+  },
+  'target-conflict.order': {
+    zh: '指标“{metric}”{year} 年的目标 {value} 比第 {otherLine} 行 {otherYear} 年的 {otherValue} 更宽松，后一年的要求反而降低。请核对年份与数值。',
+    en: 'Target "{metric}" for {year} ({value}) is looser than {otherValue} for {otherYear} on line {otherLine}: the later year asks for less. Check the years and values.',
+  },
+  'halfwidth-punctuation': {
+    zh: '中文之间使用了半角“{mark}”，公文应使用全角“{full}”。',
+    en: 'Half-width "{mark}" between Chinese characters; official documents use full-width "{full}".',
+  },
+  'halfwidth-punctuation.pervasive': {
+    zh: '本文件中文之间有 {count} 处半角标点（如“{mark}”），疑为网页复制时被转换；公文应使用全角标点。快速修复可一次全部改为全角。',
+    en: 'This file has {count} half-width punctuation marks between Chinese characters (e.g. "{mark}"), probably converted when copied from a web page; official documents use full width. A quick fix converts them all.',
+  },
+  'missing-section': {
+    zh: '方案缺少“{section}”部分：{docType}应包括{required}。',
+    en: 'The plan has no "{section}" section: a {docType} should include {required}.',
+  },
+  'precedent-residue.agency': {
+    zh: '“{mention}”指向{other}，而本方案是{own}的方案，疑为照搬先例时遗留。请改为本地的单位或名称。',
+    en: '"{mention}" belongs to {other}, but this is a plan of {own}: probably left over from a precedent. Use the local body or name.',
+  },
+  'precedent-residue.document': {
+    zh: '《{mention}》是{other}的文件，而本方案是{own}的方案，疑为照搬先例时遗留。请核对所依据的文件。',
+    en: '《{mention}》 is a document of {other}, but this is a plan of {own}: probably left over from a precedent. Check the document cited.',
+  },
+  'precedent-residue.place': {
+    zh: '“{mention}”属于{other}，而本方案是{own}的方案，疑为照搬先例时遗留。请核对。',
+    en: '"{mention}" belongs to {other}, but this is a plan of {own}: probably left over from a precedent. Check it.',
+  },
+  'precedent-residue.slogan': {
+    zh: '“{mention}”是{other}的提法，而本方案是{own}的方案，疑为照搬先例时遗留。请改为本地提法。',
+    en: '"{mention}" is a slogan of {other}, but this is a plan of {own}: probably left over from a precedent. Use the local one.',
+  },
+  'fix.replace': {
+    zh: '改为“{text}”',
+    en: 'Change to "{text}"',
+  },
+  'fix.fullwidth': {
+    zh: '改为全角“{full}”',
+    en: 'Use full-width "{full}"',
+  },
+  'fix.fullwidth-all': {
+    zh: '全文半角标点改为全角（{count} 处）',
+    en: 'Use full-width punctuation throughout ({count} marks)',
+  },
+  'fix.align': {
+    zh: '改为与主要目标一致的 {value}',
+    en: 'Align with the main goal: {value}',
+  },
 } satisfies Record<string, Template>;
 
 export type MessageId = keyof typeof MESSAGES;

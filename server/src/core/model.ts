@@ -116,7 +116,30 @@ export type RuleId =
   | 'heading-style'
   | 'heading-level'
   | 'unbalanced-bracket'
-  | 'clause-format';
+  | 'clause-format'
+  | 'multiple-leads'
+  | 'obsolete-agency'
+  | 'unknown-agency'
+  | 'target-no-year'
+  | 'target-out-of-period'
+  | 'target-impossible'
+  | 'target-conflict'
+  | 'halfwidth-punctuation'
+  | 'missing-section'
+  | 'precedent-residue';
+
+/** One replacement of a quick fix: the text of `span` becomes `newText`. */
+export interface TextChange {
+  span: Span;
+  newText: string;
+}
+
+/** A safe fix for a finding, computed by the core so editors and pipelines apply the same edit. */
+export interface Fix {
+  /** What the fix does, in the requested locale (改为“市市场监管局”). */
+  title: string;
+  changes: TextChange[];
+}
 
 export interface Diagnostic {
   rule: RuleId;
@@ -126,6 +149,8 @@ export interface Diagnostic {
   span: Span;
   /** Message arguments, so an editor can re-render the message in another language. */
   args: Record<string, string | number>;
+  /** Safe fixes, best first; absent when no edit is safe. */
+  fixes?: Fix[];
 }
 
 export interface PlanModel {

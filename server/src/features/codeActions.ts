@@ -1,8 +1,10 @@
-// Quick fixes for the core's findings: add a responsibility clause, renumber a heading run, close a bracket.
+// Quick fixes for the core's findings: add a responsibility clause, renumber a heading run, close a bracket,
+// and apply the fixes the core computed itself (current agency names, full-width punctuation, aligned targets).
 import { CodeActionKind, TextEdit, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import { checkPlan, type Diagnostic as PlanDiagnostic } from '../core';
 import { CLAUSE_SNIPPET, CLAUSE_TEMPLATE, clauseInsertOffset, leadInsertion } from '../core/clauseTemplate';
 import type { Plan } from '../documents';
-import { lineText, toOffset, toPosition, toWorkspaceEdit } from '../lsp/convert';
+import { lineText, toOffset, toPosition, toTextEdit, toWorkspaceEdit } from '../lsp/convert';
 import { CLIENT_COMMANDS, type Session } from '../session';
 import { renumberWorkspaceEdit } from './renumber';
 import { suppressAction } from './suppress';
@@ -15,20 +17,57 @@ export const RENUMBER_ALL_KIND = `${CodeActionKind.Source}.qplan.renumber`;
  * a source action. A diagnostic from an older version that no longer matches the model gets
  * no fix rather than a wrong one.
  */
-export function codeActions(plan: Plan, params: CodeActionParams, session: Session): CodeAction[] {
+export async function codeActions(plan: Plan, params: CodeActionParams, session: Session): Promise<CodeAction[]> {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const out: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
-    for (const d of params.context.diagnostics) {
-      if (d.source === 'qplan') out.push(...fixesFor(plan, d, session), ...suppressAction(plan, d, session));
-    }
+    const qplan = params.context.diagnostics.filter((d) => d.source === 'qplan');
+    const found = qplan.some((d) => !LOCAL_FIXES.has(String(d.code))) ? await coreDiagnostics(plan, session) : [];
+    for (const d of qplan) out.push(...(LOCAL_FIXES.has(String(d.code)) ? fixesFor(plan, d, session) : coreFixes(plan, d, found, session)), ...suppressAction(plan, d, session));
   }
   if (wants(RENUMBER_ALL_KIND)) {
     const edit = renumberWorkspaceEdit(plan, session);
     if (edit) out.push({ title: session.labels.renumberDocument, kind: RENUMBER_ALL_KIND, edit });
   }
   return out;
+}
+
+/** Rules whose fixes are built here from the model; every other rule's fixes come with the core's diagnostic. */
+const LOCAL_FIXES = new Set(['missing-lead', 'heading-sequence', 'unbalanced-bracket']);
+
+/** The core's diagnostics for this version under the document's settings, computed once per version and settings. */
+const checked = new WeakMap<Plan, { settings: object; team: object | undefined; found: PlanDiagnostic[] }>();
+async function coreDiagnostics(plan: Plan, session: Session): Promise<PlanDiagnostic[]> {
+  const uri = plan.document.uri;
+  const settings = await session.settings.get(uri);
+  // The same options as the published diagnostics (the team config over the settings), or no fix lines up.
+  const team = session.teamConfigs.forUri(uri);
+  const cached = checked.get(plan);
+  if (cached && cached.settings === settings && cached.team === team) return cached.found;
+  const found = checkPlan(plan.model, plan.text, { ...session.teamConfigs.options(uri, settings), locale: session.locale });
+  checked.set(plan, { settings, team, found });
+  return found;
+}
+
+/**
+ * The fixes the core attached to the finding the editor shows: matched by rule and exact range, so
+ * a diagnostic from an older version that no longer lines up gets no fix rather than a wrong one.
+ */
+function coreFixes(plan: Plan, d: Diagnostic, found: PlanDiagnostic[], session: Session): CodeAction[] {
+  const { document } = plan;
+  const start = toOffset(document, d.range.start);
+  const end = toOffset(document, d.range.end);
+  const match = found.find((f) => f.rule === d.code && f.span.start === start && f.span.end === end);
+  if (!match?.fixes) return [];
+  const fixes = match.fixes;
+  return fixes.map((fix, k) => {
+    const edits = fix.changes.map((c) => toTextEdit(document, c.span, c.newText));
+    const action = quickFix(fix.title, d, toWorkspaceEdit(document, edits, session.documentChanges));
+    // Two successors (市工信局 or 市经信局) are the drafter's choice: neither is preferred.
+    action.isPreferred = fixes.length === 1 || (k === 0 && match.rule === 'halfwidth-punctuation');
+    return action;
+  });
 }
 
 function fixesFor(plan: Plan, d: Diagnostic, session: Session): CodeAction[] {

@@ -55,6 +55,22 @@ export function toSarif(input: SarifInput): object {
         },
       },
     ],
+    ...(d.fixes?.length
+      ? {
+        fixes: d.fixes.map((f) => ({
+          description: { text: f.title },
+          artifactChanges: [
+            {
+              artifactLocation: artifact(d.file),
+              replacements: f.changes.map((c) => ({
+                deletedRegion: { startLine: c.line, startColumn: c.column, endLine: c.endLine, endColumn: c.endColumn },
+                insertedContent: { text: c.newText },
+              })),
+            },
+          ],
+        })),
+      }
+      : {}),
   });
   // A dashboard shows a suppressed result as dismissed, with the team's reason (kind external: the reason lives in qplan.config.json).
   const results = [
