@@ -2,12 +2,14 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkPlan, type AnalysisOptions, type Diagnostic } from '../../server/src/core';
+import { applySuppressions, checkPlan, type AnalysisOptions, type Diagnostic } from '../../server/src/core';
 import { plan, spanText } from './helpers';
 
+/** The rule's findings as the server and qplan check report them: checked, then the team's suppressions applied. */
 function found(rule: string, lines: string[], options: AnalysisOptions = {}): (Diagnostic & { text: string })[] {
   const m = plan(...lines);
-  return checkPlan(m, m.text, options).filter((d) => d.rule === rule).map((d) => ({ ...d, text: spanText(m, d.span) }));
+  const { kept } = applySuppressions(m, checkPlan(m, m.text, options), options.suppressions);
+  return kept.filter((d) => d.rule === rule).map((d) => ({ ...d, text: spanText(m, d.span) }));
 }
 
 /** Applies a fix's changes to the text, last first. */

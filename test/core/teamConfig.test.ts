@@ -58,7 +58,7 @@ describe('parseTeamConfig', () => {
   });
 
   it('is what checkPlan obeys: a rule the file turns off is silent, one it raises is an error', () => {
-    const m = plan('2024年某市质量强市工作行动计划', '一、重点任务', '（一）加强品牌培育。');
+    const m = plan('2024年某市质量强市工作行动计划', '一、重点任务', '（一）加强品牌培育。', '二、保障措施', '加强组织领导。');
     const options = teamConfigOptions(parseTeamConfig('{ "rules": { "missing-target": "off", "missing-lead": "error" } }').config);
     expect(checkPlan(m, m.text).map((d) => `${d.rule} ${d.severity}`)).toEqual(['missing-lead warning', 'missing-target information']);
     expect(checkPlan(m, m.text, options).map((d) => `${d.rule} ${d.severity}`)).toEqual(['missing-lead error']);

@@ -27,8 +27,12 @@ const PLAN = [
   '一、重点任务',
   '（一）加强品牌培育。开展品牌创建活动。',
   '（二）提升标准水平。修订地方标准。（市市场监管局牵头）',
+  '二、保障措施',
+  '加强组织领导。',
   '',
 ].join('\n');
+/** The plan without its 保障措施 part, for the clause tests that type one themselves. */
+const TASKS = PLAN.slice(0, PLAN.indexOf('二、保障措施'));
 
 /** A workspace folder with a plan in drafts/ and, when given, a qplan.config.json at its top. */
 function workspace(name: string, config?: string) {
@@ -192,7 +196,7 @@ describe('the clause library', () => {
     mkdirSync(path.join(w.dir, 'team/clauses'), { recursive: true });
     writeFileSync(path.join(w.dir, 'team/clauses/zzld.md'), '---\nprefix: zzld\ndescription: 保障措施·组织领导\ntitle: 加强组织领导\n---\n（一）加强组织领导。成立由${1:市政府分管领导}任组长的领导小组。\n');
     const c = await start(w.dir);
-    const text = `${PLAN}二、保障措施\nzz`;
+    const text = `${TASKS}二、保障措施\nzz`;
     await c.open(w.uri, text);
     const list = await complete(c, w.uri, 5, 2);
     expect(list.items.map((i) => i.label)).toEqual(['zzld']);
@@ -238,7 +242,7 @@ describe('the clause library', () => {
     mkdirSync(path.join(w.dir, '.qplan/clauses'), { recursive: true });
     writeFileSync(path.join(w.dir, '.qplan/clauses/经费保障.txt'), '各级财政要加大投入。');
     const c = await start(w.dir);
-    await c.open(w.uri, `${PLAN}经费`);
+    await c.open(w.uri, `${TASKS}经费`);
     expect((await complete(c, w.uri, 5, 2)).items.map((i) => i.label)).toEqual(['经费保障']);
     // Inside （市市场监管局牵头） the unit completion answers, not the library.
     const inClause = await complete(c, w.uri, 3, PLAN.split('\n')[3].indexOf('牵头'));

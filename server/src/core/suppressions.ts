@@ -64,7 +64,8 @@ export function taskAt(model: PlanModel, line: number): Task | undefined {
 
 /** A task title as compared: no spaces, no leading heading marker, no closing 。：；. */
 export function taskKey(title: string): string {
-  return title
+  // String(): a suppression read from a hand-edited file may hold any JSON value here.
+  return String(title ?? '')
     .replace(/\s+/g, '')
     .replace(/^(?:第[一二三四五六七八九十百]+[章节条]|[（(][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+[、.．]|\d+[、.．]|[①-⑳]|——)/, '')
     .replace(/[。：:；;，,]+$/, '');
