@@ -16,6 +16,8 @@ await esbuild.build({
   bundle: true,
   platform: 'node',
   format: 'cjs',
+  // jsonc-parser's UMD main cannot be bundled; its ES module build can (as in server/build.mjs).
+  mainFields: ['module', 'main'],
   logLevel: 'warning',
 });
 const core = createRequire(import.meta.url)(outFile);

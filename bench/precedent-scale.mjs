@@ -197,7 +197,7 @@ async function parent() {
     `export { targetPrecedents } from '../../server/src/features/precedentHover';`,
     `export { labelsFor } from '../../server/src/labels';`,
   ].join('\n'));
-  await esbuild.build({ entryPoints: [entry], outfile: lib, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+  await esbuild.build({ entryPoints: [entry], outfile: lib, bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'warning' });
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
   const results = [];
   for (const size of sizes.length ? sizes : [5, 1000, 5000]) {

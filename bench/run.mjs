@@ -23,6 +23,8 @@ await esbuild.build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  // jsonc-parser's UMD main cannot be bundled; its ES module build can (as in server/build.mjs).
+  mainFields: ['module', 'main'],
   logLevel: 'warning',
 });
 

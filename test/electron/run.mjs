@@ -22,7 +22,7 @@ if (!existsSync(path.join(root, 'server/out/server.js')) || !existsSync(path.joi
 const suite = path.join(scratch, 'suite.js');
 await esbuild.build({
   entryPoints: [path.join(root, 'test/electron/suite.ts')], outfile: suite,
-  bundle: true, platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'], logLevel: 'warning',
+  bundle: true, platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'], mainFields: ['module', 'main'], logLevel: 'warning',
 });
 
 let vscodeExecutablePath = process.env.QPLAN_VSCODE_EXECUTABLE;
