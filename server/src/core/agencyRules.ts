@@ -50,12 +50,13 @@ export interface AgencyMention {
  * short function word (not inside 自然资源和规划局 or 风景旅游局), outside 《》 titles, not 原市质监局,
  * and not in a sentence about the reform.
  */
-export function findObsoleteMentions(text: string): AgencyMention[] {
+export function findObsoleteMentions(text: string, wanted: (core: string) => boolean = () => true): AgencyMention[] {
   const out: AgencyMention[] = [];
   OBSOLETE_RE.lastIndex = 0;
   for (let m = OBSOLETE_RE.exec(text); m; m = OBSOLETE_RE.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
+    if (!wanted(m[0])) continue; // before the sentence is read: most names are current in the plan's year
     const before = text[start - 1] ?? '';
     if (before && HAN.test(before) && !BEFORE_NAME.has(before)) continue;
     if (AFTER_NAME.test(text.slice(end, end + 1)) && m[0].endsWith('局')) continue;
@@ -76,7 +77,7 @@ function obsoleteAgencies(ctx: RuleContext): Finding[] {
   // Where a name survived (重庆 kept its 经信委), the plan's city decides; a district plan may only name its city in the cover.
   const city = ownCity(model, text, options)?.name ?? text.slice(0, 2000);
   const out: Finding[] = [];
-  for (const m of findObsoleteMentions(text)) {
+  for (const m of findObsoleteMentions(text, (core) => obsoleteAt(core, year, city) !== null)) {
     const hit = obsoleteAt(m.core, year, city);
     if (!hit) continue;
     const fixes: FixDraft[] = hit.successors.map((s) => ({ id: 'fix.replace', args: { text: m.prefix + s }, changes: [{ span: { start: m.start, end: m.end }, newText: s }] }));

@@ -1,5 +1,6 @@
 // Place names: which city a plan belongs to, and where a text names a city, county or district.
 import type { AnalysisOptions, PlanModel } from './model';
+import { nameScanner } from './nameScan';
 import { OTHER_CITIES, PREFECTURES, PROVINCES } from './placeData';
 
 export interface Place {
@@ -38,9 +39,7 @@ for (const p of PLACES) {
     else FORMS.set(form, [p]);
   }
 }
-// The lookahead on first characters lets most positions fail at once instead of trying every name.
-const FIRST_CHARS = [...new Set([...FORMS.keys()].map((f) => f[0]))].join('');
-const FORM_RE = new RegExp(`(?=[${FIRST_CHARS}])(?:${[...FORMS.keys()].sort((a, b) => b.length - a.length).join('|')})`, 'g');
+const scanForms = nameScanner(FORMS.keys());
 
 const HAN = /\p{Script=Han}/u;
 /** Characters that may end the word before a place name (做好吴中区…, 由苏州市…); other Han letters mean the name is inside a word. */
@@ -58,11 +57,10 @@ export interface PlaceMention {
 /** Place names in the text; the caller decides from what follows (an agency, a slogan) whether they matter. */
 export function findPlaceMentions(text: string): PlaceMention[] {
   const out: PlaceMention[] = [];
-  FORM_RE.lastIndex = 0;
-  for (let m = FORM_RE.exec(text); m; m = FORM_RE.exec(text)) {
-    const before = text[m.index - 1] ?? '';
+  for (const { start, end, name } of scanForms(text)) {
+    const before = text[start - 1] ?? '';
     const wordStart = !before || !HAN.test(before) || BEFORE_PLACE.has(before);
-    out.push({ start: m.index, end: m.index + m[0].length, form: m[0], places: FORMS.get(m[0]) ?? [], wordStart });
+    out.push({ start, end, form: name, places: FORMS.get(name) ?? [], wordStart });
   }
   return out;
 }

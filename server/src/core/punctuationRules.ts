@@ -7,11 +7,16 @@ const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': 
 export const PERVASIVE_COUNT = 20;
 
 const HAN = /\p{Script=Han}/u;
-const HAS_MARK = /[,;:()?!]/;
+const ANY_MARK = /[,;:()?!]/g;
+const FULL_MARKS = /[，；：（）？！]/g;
 const MARKS = /[,;:()?!]/g;
 /** Han, or punctuation that only Chinese text uses (。、“”（）—…). */
 function isChinese(c: string | undefined): boolean {
-  return c !== undefined && (HAN.test(c) || /[\u3000-\u303f\uff01-\uff5e\u2018-\u201d\u2014\u2026]/.test(c));
+  if (c === undefined) return false;
+  const k = c.charCodeAt(0);
+  if ((k >= 0x4e00 && k <= 0x9fff) || (k >= 0x3000 && k <= 0x303f) || (k >= 0xff01 && k <= 0xff5e) || (k >= 0x2018 && k <= 0x201d) || k === 0x2014 || k === 0x2026) return true;
+  // Rarer Han (extension A, compatibility ideographs) by the Unicode property; a lone surrogate never matches.
+  return k >= 0x3400 && HAN.test(c);
 }
 
 export function punctuationRules(ctx: RuleContext): Finding[] {
@@ -20,7 +25,9 @@ export function punctuationRules(ctx: RuleContext): Finding[] {
   if (!marks.length) return [];
   const all: TextChange[] = marks.map((at) => ({ span: { start: at, end: at + 1 }, newText: FULL[text[at]] }));
   const allFix: FixDraft = { id: 'fix.fullwidth-all', args: { count: marks.length }, changes: all };
-  const fullCount = (text.match(/[，；：（）？！]/g) ?? []).length;
+  let fullCount = 0;
+  FULL_MARKS.lastIndex = 0;
+  while (FULL_MARKS.exec(text)) fullCount++;
   // A copy converted as a whole: the half-width marks outnumber the full-width ones twice over, or are many and the majority.
   if ((marks.length >= 5 && marks.length >= 2 * fullCount) || (marks.length >= PERVASIVE_COUNT && marks.length >= fullCount)) {
     const at = marks[0];
@@ -42,33 +49,50 @@ export function punctuationRules(ctx: RuleContext): Finding[] {
  */
 export function findHalfwidth(model: PlanModel, text: string): number[] {
   const out: number[] = [];
-  const markers = new Set<number>();
-  for (const h of model.headings) for (let i = h.markerSpan.start; i < h.markerSpan.end; i++) markers.add(i);
   const starts = model.lineStarts;
-  for (let l = 0; l < starts.length; l++) {
+  const headings = model.headings;
+  let h = 0;
+  let l = 0;
+  // One scan of the whole text for marks; only the lines holding one are read closer.
+  ANY_MARK.lastIndex = 0;
+  for (let m = ANY_MARK.exec(text); m; m = ANY_MARK.exec(text)) {
+    while (l + 1 < starts.length && starts[l + 1] <= m.index) l++;
     const start = starts[l];
     let end = l + 1 < starts.length ? starts[l + 1] : text.length;
-    while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+    ANY_MARK.lastIndex = end;
+    while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+    while (h < headings.length && headings[h].line < l) h++;
+    const marker = h < headings.length && headings[h].line === l ? headings[h].markerSpan : undefined;
     const line = text.slice(start, end);
-    if (!HAS_MARK.test(line)) continue;
-    const skip = urlRanges(line);
+    const inUrl = urlRanges(line);
+    const skip = (i: number) => inUrl(i) || (marker !== undefined && start + i >= marker.start && start + i < marker.end);
     // A mark converted makes its neighbour's context Chinese (计划)? → 计划）?): read the line again
     // with the found marks converted, until nothing new turns up, so one fix-all leaves no finding.
-    const found = new Set<number>();
-    let work = line;
-    for (let pass = 0; pass < 4; pass++) {
-      const more = scanLine(work, (i) => skip(i) || markers.has(start + i));
+    const found = scanLine(line, skip);
+    if (!found.length) continue;
+    let work = convertMarks(line, found);
+    for (let pass = 1; pass < 4; pass++) {
+      const more = scanLine(work, skip);
       if (!more.length) break;
-      const chars = work.split(''); // UTF-16 units, as offsets are
-      for (const i of more) {
-        found.add(i);
-        chars[i] = FULL[chars[i]];
-      }
-      work = chars.join('');
+      found.push(...more);
+      work = convertMarks(work, more);
     }
-    for (const i of [...found].sort((a, b) => a - b)) out.push(start + i);
+    found.sort((a, b) => a - b);
+    for (const i of found) out.push(start + i);
   }
   return out;
+}
+
+/** The line with the marks at `at` (UTF-16 offsets) in full width. */
+function convertMarks(line: string, at: number[]): string {
+  const sorted = at.length > 1 ? [...at].sort((a, b) => a - b) : at;
+  let out = '';
+  let from = 0;
+  for (const i of sorted) {
+    out += line.slice(from, i) + FULL[line[i]];
+    from = i + 1;
+  }
+  return out + line.slice(from);
 }
 
 /** Offsets of convertible marks in one line; `skip` excludes URLs and heading markers. */
