@@ -137,7 +137,7 @@ const lines = [
   '',
   '| index | config | recall@3 | hit@3 |',
   '|---|---|---:|---:|',
-  `| **qplan** (\`findSimilarTasks\`) | TF-IDF cosine on character bigrams + trigrams, filler verbs masked, title share 0.4, threshold ${threshold ?? core.DEFAULT_THRESHOLD} | **${f3(ours.recall)}** | **${f3(ours.hit)}** |`,
+  `| **qplan** (\`findSimilarTasks\`) | BM25 (k1 1.2, b 0.75) on single characters (weight 0.5) + bigrams, title and text fields, filler verbs masked, threshold ${threshold ?? core.DEFAULT_THRESHOLD} | **${f3(ours.recall)}** | **${f3(ours.hit)}** |`,
   `| MiniSearch 7 (best) | ${best('MiniSearch').name.replace(/^MiniSearch, /, '')}; BM25, OR | ${f3(best('MiniSearch').recall)} | ${f3(best('MiniSearch').hit)} |`,
   `| FlexSearch 0.8 (best) | ${best('FlexSearch').name.replace(/^FlexSearch, /, '')}; suggest | ${f3(best('FlexSearch').recall)} | ${f3(best('FlexSearch').hit)} |`,
   '',

@@ -172,8 +172,8 @@ function child(size) {
   return {
     size,
     chars: texts.reduce((n, t) => n + t.text.length, 0),
-    tasks: index.entries.length,
-    grams: index.idf.size,
+    tasks: index.taskCount,
+    grams: index.termCount,
     targets: totalTargets,
     analyzeMs,
     buildMs,
@@ -217,7 +217,7 @@ async function parent() {
   const lines = [
     `Machine: ${os.cpus().length} CPUs, ${cpu}, ${Math.round(os.totalmem() / 2 ** 20)} MB RAM, Node ${process.version} on ${process.platform} ${process.arch}; run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
     '',
-    `| plans | chars (M) | tasks | distinct n-grams | analyse ms | index build ms | max RSS MB | heap after gc MB (index + models) | task hover median ms | task hover p95 ms | target hover median ms | target hover p95 ms |`,
+    `| plans | chars (M) | tasks | distinct terms | analyse ms | index build ms | max RSS MB | heap after gc MB (index + models) | task hover median ms | task hover p95 ms | target hover median ms | target hover p95 ms |`,
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...results.map((r) => `| ${r.size === 5 ? '5 (seeds)' : r.size.toLocaleString('en').replace(/,/g, ' ')} | ${(r.chars / 1e6).toFixed(2)} | ${r.tasks} | ${r.grams} | ${f(r.analyzeMs)} | ${f(r.buildMs)} | ${(r.maxRssKb / 1024).toFixed(0)} | ${r.heapIndexMb.toFixed(0)} | ${f(r.taskMedian)} | ${f(r.taskP95)} | ${f(r.targetMedian)} | ${f(r.targetP95)} |`),
     '',

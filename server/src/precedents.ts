@@ -37,7 +37,7 @@ export class PrecedentLibrary {
       }
     }
     const index = buildPrecedentIndex(docs);
-    this.log(`qplan：先例库已建立：${docs.length} 份方案、${index.entries.length} 项任务，用时 ${Date.now() - started} 毫秒`);
+    this.log(`qplan：先例库已建立：${docs.length} 份方案、${index.taskCount} 项任务，用时 ${Date.now() - started} 毫秒`);
     return index;
   }
 }

@@ -6,6 +6,7 @@ import {
   analyzePlan,
   buildPrecedentIndex,
   countNgrams,
+  findSameIndicator,
   findSimilarTasks,
   makePrecedentDoc,
   markedExcerpt,
@@ -13,6 +14,7 @@ import {
   sameIndicator,
   taskText,
   toSimilarJson,
+  updatePrecedentIndex,
   yearOfPlan,
 } from '../../server/src/core';
 import { plan } from './helpers';
@@ -82,6 +84,56 @@ describe('findSimilarTasks on the seeds', () => {
     const first = findSimilarTasks(index, query, { top: 10, threshold: 0 }).map((r) => [key(r), r.score]);
     findSimilarTasks(index, '强化特种设备安全监察', { top: 10, threshold: 0 });
     expect(findSimilarTasks(index, query, { top: 10, threshold: 0 }).map((r) => [key(r), r.score])).toEqual(first);
+  });
+});
+
+describe('updatePrecedentIndex: plans in and out without a rebuild', () => {
+  const scores = (ix: ReturnType<typeof buildPrecedentIndex>, q: string) =>
+    Object.fromEntries(findSimilarTasks(ix, q, { top: 20, threshold: 0 }).map((r) => [key(r), r.score.toFixed(9)]));
+  const queries = ['实施品牌培育工程，支持企业争创名牌', '强化特种设备安全监察', '建立首席质量官制度'];
+
+  it('gives the scores of a fresh build after a plan is removed, changed and added back', () => {
+    const [a, b, c, d, e] = docs;
+    let ix = buildPrecedentIndex([a, b, c, d]);
+    ix = updatePrecedentIndex(ix, { remove: [b.file] });
+    expect(ix.docs.map((x) => x.file)).toEqual([a, c, d].map((x) => x.file));
+    for (const q of queries) expect(scores(ix, q)).toEqual(scores(buildPrecedentIndex([a, c, d]), q));
+    // b changed on disk: it comes back with different text under the same file name
+    const changed = makePrecedentDoc(b.file, b.text.replace(/特种设备/g, '电梯'));
+    ix = updatePrecedentIndex(ix, { add: [changed, e] });
+    for (const q of queries) expect(scores(ix, q)).toEqual(scores(buildPrecedentIndex([a, c, d, changed, e]), q));
+    expect(ix.taskCount).toBe(buildPrecedentIndex([a, c, d, changed, e]).taskCount);
+  });
+
+  it('keeps giving fresh-build scores after enough removals to sweep dead entries', () => {
+    let ix = buildPrecedentIndex(docs);
+    for (let round = 0; round < 6; round++) {
+      ix = updatePrecedentIndex(ix, { remove: docs.map((x) => x.file) });
+      ix = updatePrecedentIndex(ix, { add: docs });
+    }
+    for (const q of queries) expect(scores(ix, q)).toEqual(scores(index, q));
+  });
+
+  it('finds a removed plan\'s targets no more, and a new plan\'s at once', () => {
+    const [a, b] = docs;
+    let ix = buildPrecedentIndex([a]);
+    const extra = makePrecedentDoc('new.txt', '2020年某市质量工作要点\n一、重点任务\n（一）强化质量监管。主要工业产品质量抽检合格率达到96%以上。');
+    expect(findSameIndicator(ix, '主要工业产品抽检合格率').some((r) => r.doc.file === 'new.txt')).toBe(false);
+    ix = updatePrecedentIndex(ix, { add: [extra, b] });
+    expect(findSameIndicator(ix, '主要工业产品抽检合格率').map((r) => r.doc.file)).toContain('new.txt');
+    ix = updatePrecedentIndex(ix, { remove: ['new.txt'] });
+    expect(findSameIndicator(ix, '主要工业产品抽检合格率').map((r) => r.doc.file)).not.toContain('new.txt');
+  });
+});
+
+describe('findSameIndicator', () => {
+  it('returns what a scan of every precedent target with sameIndicator returns, in library order', () => {
+    const metrics = [...new Set(docs.flatMap((d) => d.model.targets.map((t) => t.metric)))];
+    expect(metrics.length).toBeGreaterThan(20);
+    for (const metric of metrics) {
+      const scan = docs.flatMap((d) => d.model.targets.filter((t) => d.file !== SEED_000 && sameIndicator(metric, t.metric)).map((t) => [d.file, t.line, t.metric]));
+      expect(findSameIndicator(index, metric, SEED_000).map((r) => [r.doc.file, r.target.line, r.target.metric])).toEqual(scan);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 // The 先例 part of task and target hovers: similar precedent tasks, and the same indicator across precedents.
-import { findSimilarTasks, sameIndicator, taskText, type Excerpt, type PlanModel, type PrecedentDoc, type PrecedentIndex, type Target, type Task } from '../core';
+import { findSameIndicator, findSimilarTasks, taskText, type Excerpt, type PlanModel, type PrecedentDoc, type PrecedentIndex, type Target, type Task } from '../core';
 import type { Labels } from '../labels';
 import { escapeMarkdown as escape } from './markdown';
 
@@ -45,15 +45,11 @@ export function taskPrecedents(index: PrecedentIndex, model: PlanModel, text: st
 export function targetPrecedents(index: PrecedentIndex, target: Target, exclude: string | undefined, labels: Labels): string[] {
   const rows: { doc: PrecedentDoc; t: Target }[] = [];
   const seen = new Set<string>();
-  for (const doc of index.docs) {
-    if (doc.file === exclude) continue;
-    for (const t of doc.model.targets) {
-      if (!sameIndicator(target.metric, t.metric)) continue;
-      const key = `${doc.file}\u0000${t.metric}\u0000${t.comparator}\u0000${t.value}\u0000${t.unit}\u0000${t.year}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      rows.push({ doc, t });
-    }
+  for (const { doc, target: t } of findSameIndicator(index, target.metric, exclude)) {
+    const key = `${doc.file}\u0000${t.metric}\u0000${t.comparator}\u0000${t.value}\u0000${t.unit}\u0000${t.year}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    rows.push({ doc, t });
   }
   if (rows.length === 0) return [];
   const [city, year, metric, comparator, value] = labels.precedentTable;
