@@ -6,6 +6,7 @@ import {
   findSimilarTasks,
   makePrecedentDoc,
   markedExcerpt,
+  placeLabel,
   taskText,
   toSimilarJson,
   type PrecedentDoc,
@@ -104,7 +105,7 @@ export function formatSimilarText(results: readonly SimilarTask[]): string {
   return (
     json
       .map((r, i) => {
-        const where = [r.city ?? '（城市不详）', r.year === null ? '（年份不详）' : `${r.year}年`, r.docNumber ?? '（无文号）'].join(' ');
+        const where = [placeLabel(results[i].doc) ?? '（城市不详）', r.year === null ? '（年份不详）' : `${r.year}年`, r.docNumber ?? '（无文号）'].join(' ');
         const units = r.leads.length + r.cooperators.length === 0 ? '无' : `${r.leads.join('、') || '无'}${r.cooperators.length ? `；配合：${r.cooperators.join('、')}` : ''}`;
         const lines = [
           `${i + 1}. 相似度 ${r.score.toFixed(2)}  ${where}  ${r.file}:${r.line}`,

@@ -1,5 +1,5 @@
 // The 先例 part of task and target hovers: similar precedent tasks, and the same indicator across precedents.
-import { findSameIndicator, findSimilarTasks, taskText, type Excerpt, type PlanModel, type PrecedentDoc, type PrecedentIndex, type Target, type Task } from '../core';
+import { findSameIndicator, findSimilarTasks, placeLabel, taskText, type Excerpt, type PlanModel, type PrecedentDoc, type PrecedentIndex, type Target, type Task } from '../core';
 import type { Labels } from '../labels';
 import { escapeMarkdown as escape } from './markdown';
 
@@ -56,7 +56,7 @@ export function targetPrecedents(index: PrecedentIndex, target: Target, exclude:
   const lines = ['', '---', '', `**${labels.precedents}**`, '', `| ${city} | ${year} | ${metric} | ${comparator} | ${value} |`, '|---|---|---|---|---|'];
   for (const { doc, t } of rows.slice(0, MAX_TABLE_ROWS)) {
     const y = t.year ?? doc.year;
-    lines.push(`| ${escape(doc.city ?? labels.unknownCity)} | ${y === null ? labels.unknownYear : y} | ${escape(t.metric)} | ${labels.comparatorMarks[t.comparator]} | ${amount(t)} |`);
+    lines.push(`| ${escape(placeLabel(doc) ?? labels.unknownCity)} | ${y === null ? labels.unknownYear : y} | ${escape(t.metric)} | ${labels.comparatorMarks[t.comparator]} | ${amount(t)} |`);
   }
   if (rows.length > MAX_TABLE_ROWS) lines.push(`| … | | | | |`);
   const standing = { above: 0, below: 0, equal: 0 };
@@ -73,9 +73,9 @@ export function targetPrecedents(index: PrecedentIndex, target: Target, exclude:
   return lines;
 }
 
-/** “苏州市 · 2016年 · 苏府〔2016〕63号”. */
+/** “苏州市 · 2016年 · 苏府〔2016〕63号”; a county-level place with its prefecture: “乐清市（温州） · …”. */
 function where(doc: PrecedentDoc, labels: Labels): string {
-  return [doc.city ?? labels.unknownCity, doc.year === null ? labels.unknownYear : labels.yearOf(doc.year), doc.docNumber ?? labels.noDocNumber].map(escape).join(' · ');
+  return [placeLabel(doc) ?? labels.unknownCity, doc.year === null ? labels.unknownYear : labels.yearOf(doc.year), doc.docNumber ?? labels.noDocNumber].map(escape).join(' · ');
 }
 
 function amount(t: Target): string {

@@ -1,5 +1,7 @@
 // The precedent library's core: precedent documents, the similarity index, indicator matching, JSON.
-export { makePrecedentDoc, cityOfPlan, yearOfPlan, taskText, type PrecedentDoc, type PrecedentMeta } from './doc';
+export { makePrecedentDoc, cityOfPlan, yearOfPlan, taskText, placeLabel, type PrecedentDoc, type PrecedentMeta } from './doc';
+export { readFrontMatter, readSidecarMeta, mergeMeta, type FrontMatter } from './meta';
+export { unitKey, sameUnit } from './units';
 export { buildPrecedentIndex, updatePrecedentIndex, findSimilarTasks, findSameIndicator, DEFAULT_THRESHOLD, type PrecedentIndex, type SimilarTask, type FindOptions } from './similarity';
 export type { IndicatorRow } from './indicatorTable';
 export { matchIndicator, sameIndicator, sameNormalizedIndicator, indicatorSimilarity, normalizeIndicator } from './indicators';
