@@ -25,7 +25,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: ['file', 'untitled', 'vscode-vfs'].map((scheme) => ({ scheme, language: LANGUAGE_ID })),
     // The server pulls settings per document (workspace/configuration); this push tells it when they change.
     synchronize: { configurationSection: 'qplan' },
-    initializationOptions: { clientCommands: [INSERT_CLAUSE] },
+    // The precedent library caches analysed plans there, so a restart does not re-read every Word file.
+    initializationOptions: { clientCommands: [INSERT_CLAUSE], precedentCache: context.globalStorageUri.fsPath },
     middleware: {
       // Commands the server advertises are registered by the client library; these two need the editor.
       executeCommand: (command, args, next) => {

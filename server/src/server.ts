@@ -21,7 +21,7 @@ import { selectionRanges } from './features/selection';
 import { semanticTokens, semanticTokensLegend } from './features/semanticTokens';
 import { documentSymbols } from './features/symbols';
 import { safely } from './lsp/safe';
-import { draftFile, PrecedentLibrary } from './precedents';
+import { draftFile, PrecedentCache, PrecedentLibrary, syncPrecedentFolders } from './precedents';
 import { createSession, type Session } from './session';
 import { WorkspacePlans } from './workspacePlans';
 
@@ -33,12 +33,18 @@ export function startServer(connection: Connection): void {
   let session!: Session;
   let diagnostics!: DiagnosticsPublisher;
   let workspace!: WorkspacePlans;
-  const precedents = new PrecedentLibrary((m) => log.log(m));
+  let precedents!: PrecedentLibrary;
+  let initialSettings: unknown;
+  const syncFolders = (pushed?: unknown) =>
+    void syncPrecedentFolders(connection, precedents, session.workspaceFolders, session.canPullSettings, pushed).catch((e) => log.error(`qplan：读取先例文件夹设置失败：${e}`));
 
   connection.onInitialize((params): InitializeResult => {
     session = createSession(connection, params, plans);
+    initialSettings = (params.initializationOptions as { settings?: unknown } | null | undefined)?.settings;
     diagnostics = new DiagnosticsPublisher(session);
     workspace = new WorkspacePlans(session.workspaceFolders, (m) => log.log(m));
+    const cache = session.precedentCacheDir ? new PrecedentCache(session.precedentCacheDir, (m) => log.log(m)) : undefined;
+    precedents = new PrecedentLibrary((m) => log.log(m), undefined, { cache, watch: true });
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -57,6 +63,7 @@ export function startServer(connection: Connection): void {
     };
   });
   connection.onInitialized(() => {
+    syncFolders(initialSettings);
     if (session.workspaceFoldersWatched) {
       connection.workspace.onDidChangeWorkspaceFolders((e) =>
         workspace.foldersChanged(e.added.map((f) => f.uri), e.removed.map((f) => f.uri)));
@@ -65,6 +72,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration((e) => {
     session.settings.changed(e.settings);
     diagnostics.recheckAll();
+    syncFolders((e.settings as { qplan?: unknown } | undefined)?.qplan);
   });
   plans.documents.onDidChangeContent((e) => diagnostics.changed(e.document));
   plans.documents.onDidClose((e) => diagnostics.closed(e.document.uri));

@@ -14,12 +14,15 @@ export const DEFAULT_DIAGNOSTIC_DELAY_MS = 200;
  * `initializationOptions` the server understands, all optional:
  * - `diagnosticDelay`: the debounce in ms (0 for benchmarks and tests),
  * - `clientCommands`: client-side commands the client implements, e.g. ["qplan.insertClauseTemplate"],
- * - `settings`: the `qplan` settings, for clients that cannot answer workspace/configuration.
+ * - `settings`: the `qplan` settings, for clients that cannot answer workspace/configuration,
+ * - `precedentCache`: a folder where the precedent library caches analysed plans across restarts
+ *   (the VS Code client passes its global storage folder); none, no disk cache.
  */
 export interface InitializationOptions {
   diagnosticDelay?: number;
   clientCommands?: string[];
   settings?: unknown;
+  precedentCache?: string;
 }
 
 export interface Session {
@@ -36,6 +39,10 @@ export interface Session {
   workspaceFolders: string[];
   /** The client tells us when workspace folders are added or removed. */
   workspaceFoldersWatched: boolean;
+  /** The client answers workspace/configuration. */
+  canPullSettings: boolean;
+  /** initializationOptions.precedentCache, when it is a non-empty string. */
+  precedentCacheDir: string | undefined;
 }
 
 /** Builds the session from the client's initialize request. */
@@ -54,6 +61,8 @@ export function createSession(connection: Connection, params: InitializeParams, 
     clientCommands: new Set(Array.isArray(options.clientCommands) ? options.clientCommands : []),
     documentChanges: params.capabilities.workspace?.workspaceEdit?.documentChanges === true,
     workspaceFoldersWatched: params.capabilities.workspace?.workspaceFolders === true,
+    canPullSettings: canPull,
+    precedentCacheDir: typeof options.precedentCache === 'string' && options.precedentCache !== '' ? options.precedentCache : undefined,
     workspaceFolders: (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map((f) => f.uri),
   };
 }
