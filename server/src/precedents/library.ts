@@ -40,6 +40,7 @@ export class PrecedentLibrary {
   private watcher: FolderWatcher | null = null;
   /** Paths already reported as unreadable, with their fingerprint: logged again only when they change. */
   private readonly reported = new Map<string, string>();
+  private readonly writes = new Set<Promise<void>>();
 
   /** `dirs` are the base folders, read on first need; the default is the bundled seeds folder. */
   constructor(
@@ -76,6 +77,11 @@ export class PrecedentLibrary {
     if (!this.current) return; // nothing built yet: the first look-up reads everything anyway
     const previous = this.current;
     this.current = previous.then((index) => this.refresh(index), () => this.refresh(null));
+  }
+
+  /** Resolves when the cache writes started so far are done (the index never waits for them). */
+  async cacheWritten(): Promise<void> {
+    await Promise.all([...this.writes]);
   }
 
   dispose(): void {
@@ -123,7 +129,11 @@ export class PrecedentLibrary {
           return null;
         }
         read++;
-        void this.options.cache?.put(file, print, record);
+        const write = this.options.cache?.put(file, print, record);
+        if (write) {
+          this.writes.add(write);
+          void write.finally(() => this.writes.delete(write));
+        }
       }
       return { fingerprint: print, doc: docOf(this.options.nameOf?.(file) ?? file, record) };
     });
