@@ -89,7 +89,7 @@ export function startServer(connection: Connection): void {
   connection.onSelectionRanges(onPlan('selectionRange', () => [], (plan, p) => selectionRanges(plan, p.positions)));
   /** The precedent index and the file that is this draft itself (never its own precedent). */
   const precedentsFor = async (plan: Plan) => {
-    const index = await precedents.index();
+    const index = await precedents.ready();
     return { index, exclude: draftFile(index, plan.document.uri, plan.text) };
   };
   connection.onHover(onPlan('hover', (): Hover | null => null, async (plan, p) => hover(plan, p.position, session.labels, await precedentsFor(plan))));

@@ -117,6 +117,7 @@ describe('incremental re-indexing', () => {
     expect(byName(next, 'p0.txt')).toBe(byName(first, 'p0.txt'));
 
     lib.changed();
+    expect(await lib.ready()).toBe(next); // a hover does not wait for the rescan
     await lib.index();
     expect(logs.filter((l) => l.includes('已更新'))).toHaveLength(1); // nothing changed: no update
   });

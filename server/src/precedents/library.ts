@@ -34,6 +34,7 @@ interface Known {
  */
 export class PrecedentLibrary {
   private current: Promise<PrecedentIndex> | null = null;
+  private built: PrecedentIndex | null = null;
   private readonly known = new Map<string, Known>();
   /** Extra folders by source (the qplan.precedentFolders setting, the team config …). */
   private readonly extra = new Map<string, readonly string[]>();
@@ -49,10 +50,19 @@ export class PrecedentLibrary {
     private readonly options: LibraryOptions = {},
   ) {}
 
-  /** The latest index, built on the first call. */
+  /** The index with every change seen so far applied (waits for an update in progress); built on the first call. */
   index(): Promise<PrecedentIndex> {
-    this.current ??= this.refresh(null);
+    this.current ??= this.refresh(null).then((i) => (this.built = i));
     return this.current;
+  }
+
+  /**
+   * What a hover asks for: the last index built, at once, even while an update after a file
+   * change is still reading (the hover after it sees the update); on first need, waits for the build.
+   */
+  ready(): Promise<PrecedentIndex> {
+    const pending = this.index();
+    return this.built ? Promise.resolve(this.built) : pending;
   }
 
   /**
@@ -76,7 +86,7 @@ export class PrecedentLibrary {
   changed(): void {
     if (!this.current) return; // nothing built yet: the first look-up reads everything anyway
     const previous = this.current;
-    this.current = previous.then((index) => this.refresh(index), () => this.refresh(null));
+    this.current = previous.then((index) => this.refresh(index), () => this.refresh(null)).then((i) => (this.built = i));
   }
 
   /** Resolves when the cache writes started so far are done (the index never waits for them). */
