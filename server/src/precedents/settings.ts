@@ -41,7 +41,9 @@ export async function syncPrecedentFolders(
     for (const scopeUri of scopes) {
       let value: unknown;
       try {
-        value = await connection.workspace.getConfiguration({ scopeUri, section: 'qplan.precedentFolders' });
+        // The whole qplan section, as the settings store asks for it, then this key.
+        const section: unknown = await connection.workspace.getConfiguration({ scopeUri, section: 'qplan' });
+        value = typeof section === 'object' && section !== null ? (section as Record<string, unknown>).precedentFolders : undefined;
       } catch {
         value = undefined;
       }
