@@ -83,12 +83,20 @@ interface Vector {
   counts: Int32Array;
 }
 
-/** One field's postings of one term: entry ids (ascending) and term frequencies, grown in place. */
+/**
+ * One field's postings of one term, grown in place: entry ids (ascending), term frequencies, and
+ * each entry's BM25 term-frequency factor tf·(k1+1) / (tf + k1·(1 − b + b·len/avg)), so a query
+ * does one multiply-add per posting.
+ */
 interface Posting {
   entries: Int32Array;
   tfs: Uint16Array;
+  weights: Float32Array;
   n: number;
 }
+
+/** How far the average length may drift from the one the weights were computed with before they are recomputed. */
+const AVERAGE_DRIFT = 0.1;
 
 /** A field (title or whole task text): postings by term id, document frequencies, lengths. */
 class Field {
@@ -96,6 +104,8 @@ class Field {
   df = new Int32Array(1024);
   lengths = new Float64Array(1024);
   totalLength = 0;
+  /** The average length the weights were computed with (0: none yet). */
+  private average = 0;
 
   /** Makes room for term ids below `terms` (kept dense: a sparse array would fall into dictionary mode). */
   grow(terms: number): void {
@@ -108,10 +118,11 @@ class Field {
   }
 
   /**
-   * Adds a batch of entries' vectors. Postings are grown once per batch to what the batch needs
-   * (exactly, when a term is new), so building a whole library allocates each list once.
+   * Adds a batch of entries' vectors (`live` entries in all once added). Postings are grown once
+   * per batch to what the batch needs (exactly, when a term is new), so building a whole library
+   * allocates each list once.
    */
-  addBatch(vectors: readonly Vector[], firstEntry: number): void {
+  addBatch(vectors: readonly Vector[], firstEntry: number, live: number): void {
     const need = new Int32Array(this.df.length);
     for (const { ids } of vectors) for (let i = 0; i < ids.length; i++) need[ids[i]]++;
     for (let id = 0; id < need.length; id++) {
@@ -119,15 +130,18 @@ class Field {
       if (more === 0) continue;
       const p = this.postings[id];
       if (!p) {
-        this.postings[id] = { entries: new Int32Array(more), tfs: new Uint16Array(more), n: 0 };
+        this.postings[id] = { entries: new Int32Array(more), tfs: new Uint16Array(more), weights: new Float32Array(more), n: 0 };
       } else if (p.n + more > p.entries.length) {
         const size = Math.max(p.n + more, Math.ceil(p.entries.length * 1.5));
         const entries = new Int32Array(size);
         entries.set(p.entries.subarray(0, p.n));
         const tfs = new Uint16Array(size);
         tfs.set(p.tfs.subarray(0, p.n));
+        const weights = new Float32Array(size);
+        weights.set(p.weights.subarray(0, p.n));
         p.entries = entries;
         p.tfs = tfs;
+        p.weights = weights;
       }
       this.df[id] += more;
     }
@@ -137,19 +151,60 @@ class Field {
       grown.set(this.lengths);
       this.lengths = grown;
     }
-    vectors.forEach(({ ids, counts }, k) => {
-      const entry = firstEntry + k;
+    vectors.forEach(({ counts }, k) => {
       let length = 0;
-      for (let i = 0; i < ids.length; i++) {
-        const p = this.postings[ids[i]]!;
-        p.entries[p.n] = entry;
-        p.tfs[p.n] = Math.min(counts[i], 0xffff);
-        p.n++;
-        length += counts[i];
-      }
-      this.lengths[entry] = length;
+      for (let i = 0; i < counts.length; i++) length += counts[i];
+      this.lengths[firstEntry + k] = length;
       this.totalLength += length;
     });
+    const hadWeights = this.average > 0;
+    const drifted = this.drifted(live);
+    if (drifted) this.average = this.totalLength / live || 1;
+    const c0 = K1 * (1 - B);
+    const c1 = (K1 * B) / this.average;
+    vectors.forEach(({ ids, counts }, k) => {
+      const entry = firstEntry + k;
+      const norm = c0 + c1 * this.lengths[entry];
+      for (let i = 0; i < ids.length; i++) {
+        const p = this.postings[ids[i]]!;
+        const tf = Math.min(counts[i], 0xffff);
+        p.entries[p.n] = entry;
+        p.tfs[p.n] = tf;
+        p.weights[p.n] = (tf * (K1 + 1)) / (tf + norm);
+        p.n++;
+      }
+    });
+    if (drifted && hadWeights) this.reweigh();
+  }
+
+  /** True when the live entries' average length is no longer the one the weights were computed with. */
+  private drifted(live: number): boolean {
+    if (this.average === 0) return live > 0;
+    return Math.abs(this.totalLength / (live || 1) - this.average) > AVERAGE_DRIFT * this.average;
+  }
+
+  /** Before a query: recomputes every weight when removals and additions have moved the average length. */
+  refresh(live: number): void {
+    if (live === 0 || !this.drifted(live)) return;
+    this.average = this.totalLength / live || 1;
+    this.reweigh();
+  }
+
+  private reweigh(): void {
+    const c0 = K1 * (1 - B);
+    const c1 = (K1 * B) / this.average;
+    for (const p of this.postings) {
+      if (!p) continue;
+      for (let i = 0; i < p.n; i++) {
+        const tf = p.tfs[i];
+        p.weights[i] = (tf * (K1 + 1)) / (tf + c0 + c1 * this.lengths[p.entries[i]]);
+      }
+    }
+  }
+
+  /** The average length the weights use (the query's own score must use the same). */
+  get averageLength(): number {
+    return this.average || 1;
   }
 
   remove(termIds: Int32Array, entry: number): void {
@@ -166,6 +221,7 @@ class Field {
         if (dead[p.entries[r]]) continue;
         p.entries[w] = p.entries[r];
         p.tfs[w] = p.tfs[r];
+        p.weights[w] = p.weights[r];
         w++;
       }
       p.n = w;
@@ -288,8 +344,8 @@ export class IndexStore {
       this.entriesOf.set(doc, mine);
       this.indicators.add(doc);
     }
-    this.title.addBatch(titles, first);
-    this.body.addBatch(bodies, first);
+    this.title.addBatch(titles, first, this.live);
+    this.body.addBatch(bodies, first, this.live);
     if (this.entries.length > this.dead.length) {
       const grown = new Uint8Array(Math.max(this.entries.length, this.dead.length * 2));
       grown.set(this.dead);
@@ -381,12 +437,12 @@ export function findSimilarTasks(index: PrecedentIndex, queryText: string, optio
   let queryLength = unknown.unigrams + unknown.bigrams;
   for (let i = 0; i < counts.length; i++) queryLength += counts[i];
   const rare = Math.log(1 + (n - 0.5) / 1.5);
+  const anyDead = s.deadCount > 0; // dead entries still in the postings (none once swept)
   for (const field of [s.title, s.body]) {
-    const avg = field.totalLength / n || 1;
-    const lengths = field.lengths;
-    // tf·(k1+1) / (tf + k1·(1 − b + b·len/avg)) = tf·(k1+1) / (tf + c0 + c1·len)
+    field.refresh(n);
+    // tf·(k1+1) / (tf + k1·(1 − b + b·len/avg)) = tf·(k1+1) / (tf + c0 + c1·len), as in the weights
     const c0 = K1 * (1 - B);
-    const c1 = (K1 * B) / avg;
+    const c1 = (K1 * B) / field.averageLength;
     const selfNorm = c0 + c1 * queryLength;
     // Wording no precedent has counts in the query's own score: a query mostly about something else scores low.
     self += (rare * (K1 + 1) * (unknown.bigrams + UNIGRAM_WEIGHT * unknown.unigrams)) / (1 + selfNorm);
@@ -402,12 +458,11 @@ export function findSimilarTasks(index: PrecedentIndex, queryText: string, optio
       const p = field.postings[id];
       if (!p || df === 0) continue;
       const es = p.entries;
-      const tfs = p.tfs;
+      const ws = p.weights;
       for (let i = 0; i < p.n; i++) {
         const e = es[i];
-        if (dead[e]) continue;
-        const tf = tfs[i];
-        const add = (idf * tf * (K1 + 1)) / (tf + c0 + c1 * lengths[e]);
+        if (anyDead && dead[e]) continue;
+        const add = idf * ws[i];
         if (seen[e] !== stamp) {
           seen[e] = stamp;
           sc[e] = add;
