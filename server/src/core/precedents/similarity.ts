@@ -84,6 +84,45 @@ interface Vector {
 }
 
 /**
+ * Many texts' vectors in two flat arrays: text k holds [start(k), end(k)). A small typed array
+ * per text would cost most of a large build in allocation and garbage collection.
+ */
+class VectorBatch {
+  ids = new Int32Array(1 << 12);
+  counts = new Int32Array(1 << 12);
+  readonly ends: number[] = [];
+  size = 0;
+
+  get length(): number {
+    return this.ends.length;
+  }
+
+  start(k: number): number {
+    return k === 0 ? 0 : this.ends[k - 1];
+  }
+
+  push(id: number, count: number): void {
+    if (this.size === this.ids.length) {
+      const ids = new Int32Array(this.size * 2);
+      ids.set(this.ids);
+      this.ids = ids;
+      const counts = new Int32Array(this.size * 2);
+      counts.set(this.counts);
+      this.counts = counts;
+    }
+    this.ids[this.size] = id;
+    this.counts[this.size++] = count;
+  }
+
+  /** Ends the current text; false (and nothing kept) when it had no terms. */
+  close(): boolean {
+    if (this.size === this.start(this.ends.length)) return false;
+    this.ends.push(this.size);
+    return true;
+  }
+}
+
+/**
  * One field's postings of one term, grown in place: entry ids (ascending), term frequencies, and
  * each entry's BM25 term-frequency factor tf·(k1+1) / (tf + k1·(1 − b + b·len/avg)), so a query
  * does one multiply-add per posting.
@@ -122,9 +161,11 @@ class Field {
    * per batch to what the batch needs (exactly, when a term is new), so building a whole library
    * allocates each list once.
    */
-  addBatch(vectors: readonly Vector[], firstEntry: number, live: number): void {
+  addBatch(vectors: VectorBatch, firstEntry: number, live: number): void {
     const need = new Int32Array(this.df.length);
-    for (const { ids } of vectors) for (let i = 0; i < ids.length; i++) need[ids[i]]++;
+    const ids = vectors.ids;
+    const counts = vectors.counts;
+    for (let i = 0; i < vectors.size; i++) need[ids[i]]++;
     for (let id = 0; id < need.length; id++) {
       const more = need[id];
       if (more === 0) continue;
@@ -151,21 +192,21 @@ class Field {
       grown.set(this.lengths);
       this.lengths = grown;
     }
-    vectors.forEach(({ counts }, k) => {
+    for (let k = 0; k < vectors.length; k++) {
       let length = 0;
-      for (let i = 0; i < counts.length; i++) length += counts[i];
+      for (let i = vectors.start(k); i < vectors.ends[k]; i++) length += counts[i];
       this.lengths[firstEntry + k] = length;
       this.totalLength += length;
-    });
+    }
     const hadWeights = this.average > 0;
     const drifted = this.drifted(live);
     if (drifted) this.average = this.totalLength / live || 1;
     const c0 = K1 * (1 - B);
     const c1 = (K1 * B) / this.average;
-    vectors.forEach(({ ids, counts }, k) => {
+    for (let k = 0; k < vectors.length; k++) {
       const entry = firstEntry + k;
       const norm = c0 + c1 * this.lengths[entry];
-      for (let i = 0; i < ids.length; i++) {
+      for (let i = vectors.start(k); i < vectors.ends[k]; i++) {
         const p = this.postings[ids[i]]!;
         const tf = Math.min(counts[i], 0xffff);
         p.entries[p.n] = entry;
@@ -173,7 +214,7 @@ class Field {
         p.weights[p.n] = (tf * (K1 + 1)) / (tf + norm);
         p.n++;
       }
-    });
+    }
     if (drifted && hadWeights) this.reweigh();
   }
 
@@ -283,8 +324,16 @@ export class IndexStore {
    * terms get ids; without, they are counted in `unknown`.
    */
   vector(normalized: string, create: boolean, unknown?: { unigrams: number; bigrams: number }): Vector {
+    const batch = new VectorBatch();
+    this.vectorInto(normalized, create, batch, unknown);
+    return { ids: batch.ids.slice(0, batch.size), counts: batch.counts.slice(0, batch.size) };
+  }
+
+  /** `vector`, appended to `batch` as its next text; false when the text has no terms (nothing appended). */
+  vectorInto(normalized: string, create: boolean, batch: VectorBatch, unknown?: { unigrams: number; bigrams: number }): boolean {
     const stamp = ++this.stamp;
-    const order: number[] = [];
+    const order = this.order;
+    order.length = 0;
     const count = (key: number) => {
       const id = this.termId(key, create);
       if (id < 0) {
@@ -311,33 +360,36 @@ export class IndexStore {
       if (prev >= 0) count(coder.pairKey(prev, cid));
       prev = cid;
     }
-    const ids = Int32Array.from(order);
-    const counts = new Int32Array(ids.length);
-    for (let i = 0; i < ids.length; i++) counts[i] = this.countOf[ids[i]];
-    return { ids, counts };
+    for (const id of order) batch.push(id, this.countOf[id]);
+    return batch.close();
   }
 
-  /** The title and text vectors of each indexable task of `doc` (a task with no terms is left out). */
-  private vectorsOf(doc: PrecedentDoc, create: boolean): { task: number; title: Vector; body: Vector }[] {
-    const out: { task: number; title: Vector; body: Vector }[] = [];
+  /** Scratch for vectorInto: term ids in order of first occurrence. */
+  private readonly order: number[] = [];
+
+  /**
+   * The title and text vectors of each indexable task of `doc`, appended to `titles` and `bodies`
+   * (a task with no terms is left out); the tasks' indices, in order.
+   */
+  private vectorsOf(doc: PrecedentDoc, create: boolean, titles: VectorBatch, bodies: VectorBatch): number[] {
+    const tasks: number[] = [];
     doc.model.tasks.forEach((task, t) => {
-      const body = this.vector(normalizeForIndex(taskText(doc.model, doc.text, task)), create);
-      if (body.ids.length > 0) out.push({ task: t, title: this.vector(normalizeForIndex(task.title), create), body });
+      if (!this.vectorInto(normalizeForIndex(taskText(doc.model, doc.text, task)), create, bodies)) return;
+      if (!this.vectorInto(normalizeForIndex(task.title), create, titles)) titles.ends.push(titles.size); // an empty title is still a text
+      tasks.push(t);
     });
-    return out;
+    return tasks;
   }
 
   addDocs(docs: readonly PrecedentDoc[]): void {
     const first = this.entries.length;
-    const titles: Vector[] = [];
-    const bodies: Vector[] = [];
+    const titles = new VectorBatch();
+    const bodies = new VectorBatch();
     for (const doc of docs) {
       const mine: number[] = [];
-      for (const v of this.vectorsOf(doc, true)) {
+      for (const task of this.vectorsOf(doc, true, titles, bodies)) {
         mine.push(this.entries.length);
-        this.entries.push({ doc, task: v.task });
-        titles.push(v.title);
-        bodies.push(v.body);
+        this.entries.push({ doc, task });
       }
       this.live += mine.length;
       this.docs.push(doc);
@@ -357,10 +409,12 @@ export class IndexStore {
   removeDoc(doc: PrecedentDoc): void {
     const mine = this.entriesOf.get(doc);
     if (!mine) return;
-    this.vectorsOf(doc, false).forEach((v, k) => {
+    const titles = new VectorBatch();
+    const bodies = new VectorBatch();
+    this.vectorsOf(doc, false, titles, bodies).forEach((_, k) => {
       const e = mine[k];
-      this.title.remove(v.title.ids, e);
-      this.body.remove(v.body.ids, e);
+      this.title.remove(titles.ids.subarray(titles.start(k), titles.ends[k]), e);
+      this.body.remove(bodies.ids.subarray(bodies.start(k), bodies.ends[k]), e);
       this.dead[e] = 1;
     });
     this.live -= mine.length;
