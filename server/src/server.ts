@@ -65,8 +65,13 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     syncFolders(initialSettings);
     if (session.workspaceFoldersWatched) {
-      connection.workspace.onDidChangeWorkspaceFolders((e) =>
-        workspace.foldersChanged(e.added.map((f) => f.uri), e.removed.map((f) => f.uri)));
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        workspace.foldersChanged(e.added.map((f) => f.uri), e.removed.map((f) => f.uri));
+        // qplan.precedentFolders is relative to each workspace folder: read it again for the new set.
+        const removed = new Set(e.removed.map((f) => f.uri));
+        session.workspaceFolders = [...session.workspaceFolders.filter((u) => !removed.has(u)), ...e.added.map((f) => f.uri)];
+        syncFolders();
+      });
     }
   });
   connection.onDidChangeConfiguration((e) => {
