@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import {
   analyzePlan,
   buildPrecedentIndex,
-  countNgrams,
   findSameIndicator,
   findSimilarTasks,
   makePrecedentDoc,
@@ -148,11 +147,15 @@ describe('findSameIndicator', () => {
   });
 });
 
-describe('countNgrams', () => {
-  it('counts bigrams and trigrams within runs, in order of first occurrence, never across marks or surrogates', () => {
-    expect([...countNgrams('品牌培育。品牌')]).toEqual([['品牌', 2], ['品牌培', 1], ['牌培', 1], ['牌培育', 1], ['培育', 1]]);
-    expect([...countNgrams('ab𠀀cd')]).toEqual([['ab', 1], ['cd', 1]]);
-    expect(countNgrams('。质。').size).toBe(0);
+describe('index terms', () => {
+  const terms = (body: string) => buildPrecedentIndex([makePrecedentDoc('t.txt', `某市质量工作要点\n一、重点任务\n（一）${body}`)]).termCount;
+
+  it('are single characters and bigrams within runs, never across marks or surrogates', () => {
+    const base = terms('品牌。培育');
+    expect(terms('品牌培育')).toBe(base + 1); // 牌培
+    expect(terms('品牌𠀀培育')).toBe(base); // an astral character ends a run, like a mark
+    expect(terms('品牌。培育。ab')).toBe(base + 3); // a, b, ab
+    expect(terms('品牌。培育。ab。AB')).toBe(base + 3); // AB folded to ab
   });
 });
 

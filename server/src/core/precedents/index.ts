@@ -7,4 +7,4 @@ export type { IndicatorRow } from './indicatorTable';
 export { matchIndicator, sameIndicator, sameNormalizedIndicator, indicatorSimilarity, normalizeIndicator } from './indicators';
 export { excerptAround, markedExcerpt, type Excerpt } from './excerpt';
 export { toSimilarJson, type SimilarJson } from './json';
-export { normalizeForIndex, countNgrams } from './ngrams';
+export { normalizeForIndex } from './ngrams';
