@@ -159,7 +159,13 @@ export class PrecedentLibrary {
     this.known.clear();
     for (const [file, known] of next) this.known.set(file, known);
     if (index && remove.length === 0 && add.length === 0) return index;
-    const updated = index ? updatePrecedentIndex(index, { remove, add }) : buildPrecedentIndex(add);
+    // Plans are indexed a chunk at a time, the event loop let through in between: building thousands
+    // of plans takes seconds, and diagnostics and other requests must not wait for all of it.
+    let updated = index ? updatePrecedentIndex(index, { remove }) : buildPrecedentIndex(add.slice(0, INDEX_CHUNK));
+    for (let i = index ? 0 : INDEX_CHUNK; i < add.length; i += INDEX_CHUNK) {
+      await new Promise((resolve) => setImmediate(resolve));
+      updated = updatePrecedentIndex(updated, { add: add.slice(i, i + INDEX_CHUNK) });
+    }
     const what = index ? `已更新（加入 ${add.length} 份、撤下 ${remove.length} 份）` : '已建立';
     (this.options.onBuilt ?? this.log)(`qplan：先例库${what}：共 ${updated.docs.length} 份方案、${updated.taskCount} 项任务（读取 ${read} 份，取自缓存 ${cached} 份），用时 ${Date.now() - started} 毫秒`);
     return updated;
@@ -173,6 +179,9 @@ export class PrecedentLibrary {
     else this.log(`qplan：先例库跳过 ${file}：${reason}`);
   }
 }
+
+/** Plans indexed between two turns of the event loop (about 0.1–0.3 s of work). */
+const INDEX_CHUNK = 200;
 
 function defaultDirs(): string[] {
   const dir = builtinSeedsDir();
