@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findSimilarTasks, type PrecedentIndex } from '../../server/src/core';
+import { analyzePlan, findSimilarTasks, type PrecedentIndex } from '../../server/src/core';
 import { PrecedentCache, PrecedentLibrary, precedentFoldersOf } from '../../server/src/precedents';
 
 const fixtures = path.resolve(__dirname, '../fixtures/io');
@@ -185,6 +185,22 @@ describe('disk cache', () => {
     const index = await library({ cache: new PrecedentCache(cacheDir, () => undefined) }, [plans]).index();
     expect(counts()).toEqual({ read: 1, cached: 0 });
     expect(index.docs).toHaveLength(1);
+  });
+
+  it('prunes entries not written for 60 days, and nothing younger', async () => {
+    const cacheDir = path.join(dir, 'cache');
+    const cache = new PrecedentCache(cacheDir, () => undefined);
+    const record = { text: PLAN('2020年质量工作要点', '加强品牌培育。'), meta: {}, model: analyzePlan(PLAN('2020年质量工作要点', '加强品牌培育。')) };
+    await cache.put(path.join(dir, 'a.txt'), '1:1|-|-', record);
+    await cache.put(path.join(dir, 'b.txt'), '1:1|-|-', record);
+    expect(await cache.get(path.join(dir, 'a.txt'), '1:1|-|-')).toEqual(record);
+    const entries = readdirSync(path.join(cacheDir, 'precedents'));
+    expect(entries).toHaveLength(2);
+    const old = new Date(Date.now() - 61 * 86_400_000);
+    utimesSync(path.join(cacheDir, 'precedents', entries[0]), old, old);
+    expect(await cache.prune()).toBe(1);
+    expect(readdirSync(path.join(cacheDir, 'precedents'))).toEqual([entries[1]]);
+    expect(await new PrecedentCache(path.join(dir, 'none'), () => undefined).prune()).toBe(0);
   });
 
   it('logs one line and still indexes when the cache folder cannot be written', async () => {

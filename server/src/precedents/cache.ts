@@ -68,4 +68,32 @@ export class PrecedentCache {
   }
 
   private failed = false;
+
+  /**
+   * Deletes entries not written for `maxAgeDays` (plans deleted or renamed long ago, in any
+   * workspace: the editor's global storage is shared, so nothing younger is touched). A valid
+   * entry that old is only written again on its plan's next read. Never throws.
+   */
+  async prune(maxAgeDays = 60, now = Date.now()): Promise<number> {
+    let names: string[];
+    try {
+      names = await fs.readdir(this.dir);
+    } catch {
+      return 0;
+    }
+    let removed = 0;
+    for (const name of names) {
+      if (!name.endsWith('.json') && !name.endsWith('.tmp')) continue;
+      const file = path.join(this.dir, name);
+      try {
+        const st = await fs.stat(file);
+        if (now - st.mtimeMs < maxAgeDays * 86_400_000) continue;
+        await fs.rm(file, { force: true });
+        removed++;
+      } catch {
+        // gone already, or not ours to remove
+      }
+    }
+    return removed;
+  }
 }

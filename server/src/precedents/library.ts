@@ -52,7 +52,11 @@ export class PrecedentLibrary {
 
   /** The index with every change seen so far applied (waits for an update in progress); built on the first call. */
   index(): Promise<PrecedentIndex> {
-    this.current ??= this.refresh(null).then((i) => (this.built = i));
+    if (!this.current) {
+      this.current = this.refresh(null).then((i) => (this.built = i));
+      // Old entries of plans long gone go once per session, after the library is up.
+      void this.current.then(() => this.options.cache?.prune(), () => undefined);
+    }
     return this.current;
   }
 
