@@ -6,7 +6,7 @@
 // between the precedent-scale markers.
 // Run: node bench/precedent-scale.mjs [sizes…]   (bundles the core with esbuild first; default 5 1000 5000)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -172,8 +172,8 @@ function child(size) {
   return {
     size,
     chars: texts.reduce((n, t) => n + t.text.length, 0),
-    tasks: index.entries.length,
-    grams: index.idf.size,
+    tasks: index.taskCount,
+    grams: index.termCount,
     targets: totalTargets,
     analyzeMs,
     buildMs,
@@ -188,6 +188,54 @@ function child(size) {
   };
 }
 
+/** The synthetic library of `size` plans as .txt files under `dir` (the seeds themselves at size 5). */
+function writeCorpus(core, size, dir) {
+  const seedDir = path.join(root, 'seeds');
+  const seeds = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ file: f, text: readFileSync(path.join(seedDir, f), 'utf8') }));
+  const parts = seedParts(core, seeds);
+  rmSync(dir, { recursive: true, force: true });
+  for (let k = 0; k < size; k++) {
+    const sub = path.join(dir, String(Math.floor(k / 500)));
+    if (k % 500 === 0) mkdirSync(sub, { recursive: true });
+    writeFileSync(path.join(sub, size <= seeds.length ? seeds[k].file : `${k}.txt`), size <= seeds.length ? seeds[k].text : synthesize(parts, k));
+  }
+}
+
+/**
+ * The language server's path: PrecedentLibrary over the files, with the disk cache. "cold": an
+ * empty cache (every file read and analysed, then cached); "warm": a new process over the filled
+ * cache (a restart). Then, in the warm process, one plan rewritten and the index updated.
+ */
+async function cacheChild(size, phase, corpusDir, cacheDir) {
+  const core = createRequire(here)(lib);
+  if (phase === 'cold') {
+    writeCorpus(core, size, corpusDir);
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+  const library = new core.PrecedentLibrary(() => undefined, () => [corpusDir], { cache: new core.PrecedentCache(cacheDir, () => undefined) });
+  let t0 = performance.now();
+  const index = await library.index();
+  const loadMs = performance.now() - t0;
+  const out = { size, phase, loadMs, maxRssKb: process.resourceUsage().maxRSS, plans: index.docs.length };
+  await library.cacheWritten();
+  if (phase === 'warm') {
+    // a changed plan: rewritten with one task more, then the index brought up to date
+    const file = index.docs[Math.floor(index.docs.length / 2)].file;
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      writeFileSync(file, `${readFileSync(file, 'utf8')}\n（九十九）新增一项任务${i}。加强质量基础设施建设。\n`);
+      const t = new Date(Date.now() + (i + 1) * 2000);
+      utimesSync(file, t, t);
+      t0 = performance.now();
+      library.changed();
+      await library.index();
+      times.push(performance.now() - t0);
+    }
+    out.updateMs = times.sort((a, b) => a - b)[2];
+  }
+  return out;
+}
+
 async function parent() {
   const esbuild = await import('esbuild');
   mkdirSync(path.dirname(lib), { recursive: true });
@@ -196,6 +244,7 @@ async function parent() {
     `export * from '../../server/src/core';`,
     `export { targetPrecedents } from '../../server/src/features/precedentHover';`,
     `export { labelsFor } from '../../server/src/labels';`,
+    `export { PrecedentLibrary, PrecedentCache } from '../../server/src/precedents';`,
   ].join('\n'));
   await esbuild.build({ entryPoints: [entry], outfile: lib, bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'warning' });
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
@@ -204,7 +253,18 @@ async function parent() {
     process.stderr.write(`precedent-scale: ${size} plans\n`);
     const c = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', here, '--child', String(size)], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
     if (c.status !== 0) throw new Error(`precedent-scale ${size} failed: ${c.status} ${c.signal ?? ''}`);
-    results.push(JSON.parse(c.stdout.trim().split('\n').pop()));
+    const r = JSON.parse(c.stdout.trim().split('\n').pop());
+    // cold and warm start of the library over files, each in its own process
+    const corpusDir = path.join(os.tmpdir(), `qplan-precedent-scale-${size}`);
+    const cacheDir = path.join(os.tmpdir(), `qplan-precedent-scale-${size}-cache`);
+    for (const phase of ['cold', 'warm']) {
+      const p = spawnSync(process.execPath, ['--max-old-space-size=8192', here, '--cache-child', String(size), phase, corpusDir, cacheDir], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
+      if (p.status !== 0) throw new Error(`precedent-scale ${size} ${phase} failed: ${p.status} ${p.signal ?? ''}`);
+      r[phase] = JSON.parse(p.stdout.trim().split('\n').pop());
+    }
+    rmSync(corpusDir, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+    results.push(r);
   }
   const f = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
   const cpu = (() => {
@@ -217,13 +277,19 @@ async function parent() {
   const lines = [
     `Machine: ${os.cpus().length} CPUs, ${cpu}, ${Math.round(os.totalmem() / 2 ** 20)} MB RAM, Node ${process.version} on ${process.platform} ${process.arch}; run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
     '',
-    `| plans | chars (M) | tasks | distinct n-grams | analyse ms | index build ms | max RSS MB | heap after gc MB (index + models) | task hover median ms | task hover p95 ms | target hover median ms | target hover p95 ms |`,
+    `| plans | chars (M) | tasks | distinct terms | analyse ms | index build ms | max RSS MB | heap after gc MB (index + models) | task hover median ms | task hover p95 ms | target hover median ms | target hover p95 ms |`,
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...results.map((r) => `| ${r.size === 5 ? '5 (seeds)' : r.size.toLocaleString('en').replace(/,/g, ' ')} | ${(r.chars / 1e6).toFixed(2)} | ${r.tasks} | ${r.grams} | ${f(r.analyzeMs)} | ${f(r.buildMs)} | ${(r.maxRssKb / 1024).toFixed(0)} | ${r.heapIndexMb.toFixed(0)} | ${f(r.taskMedian)} | ${f(r.taskP95)} | ${f(r.targetMedian)} | ${f(r.targetP95)} |`),
     '',
     `Task hover = \`findSimilarTasks\` (top 3, a draft file excluded) on ${QUERIES} task texts of a perturbed draft; ` +
-      `target hover = \`targetPrecedents\` (its \`sameIndicator\` scan of every precedent target) on ${TARGET_QUERIES} of the draft's targets. ` +
+      `target hover = \`targetPrecedents\` (\`findSameIndicator\`: each distinct normalized metric name compared once, rows gathered, deduplicated, tabled) on ${TARGET_QUERIES} of the draft's targets. ` +
       `"analyse" is \`makePrecedentDoc\` (analyzePlan) of every plan; "index build" is \`buildPrecedentIndex\` alone. Heap is measured after \`gc()\`, less the heap holding the texts.`,
+    '',
+    '**Start-up over files** (\`PrecedentLibrary\` as the language server runs it: list the folder, fingerprint each file, read and analyse it or take it from the disk cache, build the index; each phase in a fresh process):',
+    '',
+    '| plans | cold start ms (empty cache) | cold max RSS MB | warm start ms (restart, cache filled) | warm max RSS MB | one plan changed: update ms |',
+    '|---:|---:|---:|---:|---:|---:|',
+    ...results.map((r) => `| ${r.size === 5 ? '5 (seeds)' : r.size.toLocaleString('en').replace(/,/g, ' ')} | ${f(r.cold.loadMs)} | ${(r.cold.maxRssKb / 1024).toFixed(0)} | ${f(r.warm.loadMs)} | ${(r.warm.maxRssKb / 1024).toFixed(0)} | ${f(r.warm.updateMs)} |`),
   ];
   const table = lines.join('\n');
   console.log(table);
@@ -258,6 +324,8 @@ ${END}
 
 if (process.argv[2] === '--child') {
   console.log(JSON.stringify(child(Number(process.argv[3]))));
+} else if (process.argv[2] === '--cache-child') {
+  console.log(JSON.stringify(await cacheChild(Number(process.argv[3]), process.argv[4], process.argv[5], process.argv[6])));
 } else {
   await parent();
 }

@@ -35,7 +35,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: [vscode.workspace.createFileSystemWatcher('**/qplan.config.json'), vscode.workspace.createFileSystemWatcher('**/.qplan/clauses/*')],
     },
     // An untrusted folder's qplan.config.json could turn checks off, like its workspace settings: not read until trusted.
-    initializationOptions: () => ({ clientCommands: [INSERT_CLAUSE, SUPPRESS_FINDING], teamConfig: vscode.workspace.isTrusted }),
+    // The precedent library caches analysed plans in global storage, so a restart does not re-read every Word file.
+    initializationOptions: () => ({
+      clientCommands: [INSERT_CLAUSE, SUPPRESS_FINDING],
+      teamConfig: vscode.workspace.isTrusted,
+      precedentCache: context.globalStorageUri.fsPath,
+    }),
     middleware: {
       // Commands the server advertises are registered by the client library; these two need the editor.
       executeCommand: (command, args, next) => {

@@ -24,7 +24,7 @@ import { semanticTokens, semanticTokensLegend } from './features/semanticTokens'
 import { documentSymbols } from './features/symbols';
 import { TABLE_REQUEST, tableRequest, type TableParams } from './features/tables';
 import { safely } from './lsp/safe';
-import { draftFile, PrecedentLibrary } from './precedents';
+import { draftFile, PrecedentCache, PrecedentLibrary, syncPrecedentFolders } from './precedents';
 import { createSession, type Session } from './session';
 import { WorkspacePlans } from './workspacePlans';
 import { withTeam } from './features/teamCompletion';
@@ -39,12 +39,18 @@ export function startServer(connection: Connection): void {
   let session!: Session;
   let diagnostics!: DiagnosticsPublisher;
   let workspace!: WorkspacePlans;
-  const precedents = new PrecedentLibrary((m) => log.log(m));
+  let precedents!: PrecedentLibrary;
+  let initialSettings: unknown;
+  const syncFolders = (pushed?: unknown) =>
+    void syncPrecedentFolders(connection, precedents, session.workspaceFolders, session.canPullSettings, pushed).catch((e) => log.error(`qplan：读取先例文件夹设置失败：${e}`));
 
   connection.onInitialize((params): InitializeResult => {
     session = createSession(connection, params, plans);
+    initialSettings = (params.initializationOptions as { settings?: unknown } | null | undefined)?.settings;
     diagnostics = new DiagnosticsPublisher(session);
     workspace = new WorkspacePlans(session.workspaceFolders, (m) => log.log(m));
+    const cache = session.precedentCacheDir ? new PrecedentCache(session.precedentCacheDir, (m) => log.log(m)) : undefined;
+    precedents = new PrecedentLibrary((m) => log.log(m), undefined, { cache, watch: true });
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -64,14 +70,21 @@ export function startServer(connection: Connection): void {
     };
   });
   connection.onInitialized(() => {
+    syncFolders(initialSettings);
     if (session.workspaceFoldersWatched) {
-      connection.workspace.onDidChangeWorkspaceFolders((e) =>
-        workspace.foldersChanged(e.added.map((f) => f.uri), e.removed.map((f) => f.uri)));
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        workspace.foldersChanged(e.added.map((f) => f.uri), e.removed.map((f) => f.uri));
+        // qplan.precedentFolders is relative to each workspace folder: read it again for the new set.
+        const removed = new Set(e.removed.map((f) => f.uri));
+        session.workspaceFolders = [...session.workspaceFolders.filter((u) => !removed.has(u)), ...e.added.map((f) => f.uri)];
+        syncFolders();
+      });
     }
   });
   connection.onDidChangeConfiguration((e) => {
     session.settings.changed(e.settings);
     diagnostics.recheckAll();
+    syncFolders((e.settings as { qplan?: unknown } | undefined)?.qplan);
   });
   plans.documents.onDidChangeContent((e) => diagnostics.changed(e.document));
   plans.documents.onDidClose((e) => diagnostics.closed(e.document.uri));
@@ -88,7 +101,10 @@ export function startServer(connection: Connection): void {
   connection.onSelectionRanges(onPlan('selectionRange', () => [], (plan, p) => selectionRanges(plan, p.positions)));
   /** The precedent index and the file that is this draft itself (never its own precedent). */
   const precedentsFor = async (plan: Plan) => {
-    const index = await precedents.index();
+    // The precedent folders every team config read so far names (this document's is read here first).
+    session.teamConfigs.forUri(plan.document.uri);
+    precedents.setFolders([...new Set(session.teamConfigs.loaded().flatMap((c) => c.precedentDirs))], 'team-config');
+    const index = await precedents.ready();
     return { index, exclude: draftFile(index, plan.document.uri, plan.text) };
   };
   connection.onHover(onPlan('hover', (): Hover | null => null, async (plan, p) => hover(plan, p.position, session.labels, await precedentsFor(plan))));

@@ -18,12 +18,15 @@ export const DEFAULT_DIAGNOSTIC_DELAY_MS = 200;
  * - `clientCommands`: client-side commands the client implements, e.g. ["qplan.insertClauseTemplate"],
  * - `settings`: the `qplan` settings, for clients that cannot answer workspace/configuration,
  * - `teamConfig`: false to ignore qplan.config.json files (VS Code: an untrusted workspace).
+ * - `precedentCache`: a folder where the precedent library caches analysed plans across restarts
+ *   (the VS Code client passes its global storage folder); none, no disk cache.
  */
 export interface InitializationOptions {
   diagnosticDelay?: number;
   clientCommands?: string[];
   settings?: unknown;
   teamConfig?: boolean;
+  precedentCache?: string;
 }
 
 export interface Session {
@@ -44,6 +47,10 @@ export interface Session {
   teamConfigs: TeamConfigs;
   /** The team clause libraries, per document. */
   clauses: ClauseLibraries;
+  /** The client answers workspace/configuration. */
+  canPullSettings: boolean;
+  /** initializationOptions.precedentCache, when it is a non-empty string. */
+  precedentCacheDir: string | undefined;
 }
 
 /** Builds the session from the client's initialize request. */
@@ -53,8 +60,9 @@ export function createSession(connection: Connection, params: InitializeParams, 
   const delay = Number(options.diagnosticDelay);
   const canPull = params.capabilities.workspace?.configuration === true;
   const workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map((f) => f.uri);
-  const teamConfigs = new TeamConfigs(() => workspaceFolders, options.teamConfig !== false);
-  return {
+  // Read through the session: workspace folders added later (didChangeWorkspaceFolders) count too.
+  const teamConfigs = new TeamConfigs(() => session.workspaceFolders, options.teamConfig !== false);
+  const session: Session = {
     connection,
     plans,
     settings: new SettingsStore(connection, canPull, options.settings),
@@ -67,5 +75,8 @@ export function createSession(connection: Connection, params: InitializeParams, 
     workspaceFolders,
     teamConfigs,
     clauses: new ClauseLibraries(teamConfigs, (m) => connection.console.log(m)),
+    canPullSettings: canPull,
+    precedentCacheDir: typeof options.precedentCache === 'string' && options.precedentCache !== '' ? options.precedentCache : undefined,
   };
+  return session;
 }

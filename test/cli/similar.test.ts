@@ -95,6 +95,23 @@ describe('qplan similar', { timeout: 30_000 }, () => {
     expect(fromDraft.some((r) => path.resolve(String(r.file)) === draft)).toBe(false);
   });
 
+  it('reads front matter in --corpus files, caches with --cache, and reports an unreadable corpus file (exit 2)', () => {
+    const corpus = path.join(tmp, 'fm-corpus');
+    const cache = path.join(tmp, 'fm-cache');
+    mkdirSync(corpus, { recursive: true });
+    writeFileSync(path.join(corpus, 'a.md'), ['---', 'city: 乐清市', 'prefecture: 温州市', 'year: 2017', '---', '质量工作要点', '一、重点任务', '（一）加强品牌培育。开展品牌培育试点。（牵头单位：市市场监管局）', ''].join('\n'));
+    const args = ['--no-builtin', '--corpus', corpus, '--cache', cache, '加强品牌培育'];
+    const first = json(args);
+    expect(first[0]).toMatchObject({ title: '加强品牌培育', city: '乐清市', year: 2017, line: 8 });
+    expect(qplan(['similar', ...args]).stdout).toContain('乐清市（温州） 2017年');
+    expect(json(args)).toEqual(first); // the second run reads the cache
+    writeFileSync(path.join(corpus, 'b.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 0xff, 0xfe, 0, 7, 0, 0, 9, 0, 0, 0]));
+    const r = qplan(['similar', ...args]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/b\.txt: 不是文本文件/);
+    expect(JSON.parse(qplan(['similar', '--format', 'json', ...args]).stdout)[0].title).toBe('加强品牌培育');
+  });
+
   it.each([
     [[], /缺少任务文字/],
     [['--no-builtin', '品牌'], /先例库为空/],

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   analyzePlan,
   buildPrecedentIndex,
-  countNgrams,
+  findSameIndicator,
   findSimilarTasks,
   makePrecedentDoc,
   markedExcerpt,
@@ -13,6 +13,7 @@ import {
   sameIndicator,
   taskText,
   toSimilarJson,
+  updatePrecedentIndex,
   yearOfPlan,
 } from '../../server/src/core';
 import { plan } from './helpers';
@@ -85,11 +86,76 @@ describe('findSimilarTasks on the seeds', () => {
   });
 });
 
-describe('countNgrams', () => {
-  it('counts bigrams and trigrams within runs, in order of first occurrence, never across marks or surrogates', () => {
-    expect([...countNgrams('品牌培育。品牌')]).toEqual([['品牌', 2], ['品牌培', 1], ['牌培', 1], ['牌培育', 1], ['培育', 1]]);
-    expect([...countNgrams('ab𠀀cd')]).toEqual([['ab', 1], ['cd', 1]]);
-    expect(countNgrams('。质。').size).toBe(0);
+describe('updatePrecedentIndex: plans in and out without a rebuild', () => {
+  const scores = (ix: ReturnType<typeof buildPrecedentIndex>, q: string) =>
+    Object.fromEntries(findSimilarTasks(ix, q, { top: 8, threshold: 0.05 }).map((r) => [key(r), r.score]));
+  /**
+   * Updated in place, the index keeps the average task length its weights were computed with
+   * until it drifts by a tenth, so scores may differ from a fresh build's by a few percent; the
+   * tasks found and their order must not.
+   */
+  const expectLikeFresh = (updated: ReturnType<typeof buildPrecedentIndex>, fresh: ReturnType<typeof buildPrecedentIndex>, q: string) => {
+    const a = scores(updated, q);
+    const b = scores(fresh, q);
+    expect(Object.keys(a)).toEqual(Object.keys(b));
+    for (const k of Object.keys(a)) expect(Math.abs(a[k] - b[k])).toBeLessThan(0.05 * b[k]);
+  };
+  const queries = ['实施品牌培育工程，支持企业争创名牌', '强化特种设备安全监察', '建立首席质量官制度'];
+
+  it('gives the scores of a fresh build after a plan is removed, changed and added back', () => {
+    const [a, b, c, d, e] = docs;
+    let ix = buildPrecedentIndex([a, b, c, d]);
+    ix = updatePrecedentIndex(ix, { remove: [b.file] });
+    expect(ix.docs.map((x) => x.file)).toEqual([a, c, d].map((x) => x.file));
+    for (const q of queries) expectLikeFresh(ix, buildPrecedentIndex([a, c, d]), q);
+    // b changed on disk: it comes back with different text under the same file name
+    const changed = makePrecedentDoc(b.file, b.text.replace(/特种设备/g, '电梯'));
+    ix = updatePrecedentIndex(ix, { add: [changed, e] });
+    for (const q of queries) expectLikeFresh(ix, buildPrecedentIndex([a, c, d, changed, e]), q);
+    expect(ix.taskCount).toBe(buildPrecedentIndex([a, c, d, changed, e]).taskCount);
+  });
+
+  it('keeps giving fresh-build scores after enough removals to sweep dead entries', () => {
+    let ix = buildPrecedentIndex(docs);
+    for (let round = 0; round < 6; round++) {
+      ix = updatePrecedentIndex(ix, { remove: docs.map((x) => x.file) });
+      ix = updatePrecedentIndex(ix, { add: docs });
+    }
+    for (const q of queries) expectLikeFresh(ix, index, q);
+  });
+
+  it('finds a removed plan\'s targets no more, and a new plan\'s at once', () => {
+    const [a, b] = docs;
+    let ix = buildPrecedentIndex([a]);
+    const extra = makePrecedentDoc('new.txt', '2020年某市质量工作要点\n一、重点任务\n（一）强化质量监管。主要工业产品质量抽检合格率达到96%以上。');
+    expect(findSameIndicator(ix, '主要工业产品抽检合格率').some((r) => r.doc.file === 'new.txt')).toBe(false);
+    ix = updatePrecedentIndex(ix, { add: [extra, b] });
+    expect(findSameIndicator(ix, '主要工业产品抽检合格率').map((r) => r.doc.file)).toContain('new.txt');
+    ix = updatePrecedentIndex(ix, { remove: ['new.txt'] });
+    expect(findSameIndicator(ix, '主要工业产品抽检合格率').map((r) => r.doc.file)).not.toContain('new.txt');
+  });
+});
+
+describe('findSameIndicator', () => {
+  it('returns what a scan of every precedent target with sameIndicator returns, in library order', () => {
+    const metrics = [...new Set(docs.flatMap((d) => d.model.targets.map((t) => t.metric)))];
+    expect(metrics.length).toBeGreaterThan(20);
+    for (const metric of metrics) {
+      const scan = docs.flatMap((d) => d.model.targets.filter((t) => d.file !== SEED_000 && sameIndicator(metric, t.metric)).map((t) => [d.file, t.line, t.metric]));
+      expect(findSameIndicator(index, metric, SEED_000).map((r) => [r.doc.file, r.target.line, r.target.metric])).toEqual(scan);
+    }
+  });
+});
+
+describe('index terms', () => {
+  const terms = (body: string) => buildPrecedentIndex([makePrecedentDoc('t.txt', `某市质量工作要点\n一、重点任务\n（一）${body}`)]).termCount;
+
+  it('are single characters and bigrams within runs, never across marks or surrogates', () => {
+    const base = terms('品牌。培育');
+    expect(terms('品牌培育')).toBe(base + 1); // 牌培
+    expect(terms('品牌𠀀培育')).toBe(base); // an astral character ends a run, like a mark
+    expect(terms('品牌。培育。ab')).toBe(base + 3); // a, b, ab
+    expect(terms('品牌。培育。ab。AB')).toBe(base + 3); // AB folded to ab
   });
 });
 

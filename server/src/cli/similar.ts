@@ -1,17 +1,9 @@
 // `qplan similar`: the precedent tasks most like a task text or a task of a draft, as text or JSON.
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import {
-  buildPrecedentIndex,
-  findSimilarTasks,
-  makePrecedentDoc,
-  markedExcerpt,
-  taskText,
-  toSimilarJson,
-  type PrecedentDoc,
-  type SimilarTask,
-} from '../core';
-import { builtinSeedsDir } from '../io';
+import { findSimilarTasks, markedExcerpt, placeLabel, taskText, toSimilarJson, type SimilarTask } from '../core';
+import { builtinSeedsDir, listPlanFiles, teamPrecedentDirs } from '../io';
+import { PrecedentCache, PrecedentLibrary } from '../precedents';
 import { analyzeLoaded } from './analysis';
 import { loadPlans } from './inputs';
 import type { Run } from './run';
@@ -23,6 +15,7 @@ interface SimilarFlags {
   format: 'text' | 'json';
   file?: string;
   line?: string;
+  cache?: string;
 }
 
 /** The bundled seeds (see io/seeds.ts); kept under this name for the CLI's callers. */
@@ -41,6 +34,7 @@ export function similarCommand(run: Run): Command {
     .addOption(new Option('-f, --format <格式>', '输出格式：text（默认）、json').choices(['text', 'json']).default('text'))
     .addOption(new Option('--file <PATH>', '草稿文件：取其第 --line 行所在的任务为查询，且不把它当作先例'))
     .addOption(new Option('--line <N>', '与 --file 同用：任务所在行（从 1 起）'))
+    .addOption(new Option('--cache <DIR>', '先例分析结果的缓存文件夹：再次运行时未改动的方案不再重新读取和分析'))
     .action(async (text: string | undefined, flags: SimilarFlags) => {
       const top = Number(flags.top);
       if (!Number.isInteger(top) || top < 1) return run.fail(`--top 须为正整数，而不是 ${flags.top}`);
@@ -62,15 +56,23 @@ export function similarCommand(run: Run): Command {
         exclude = path.resolve(flags.file);
       }
 
-      const dirs = [...(flags.builtin ? [builtinCorpusDir() ?? 'seeds'] : []), ...flags.corpus];
+      // With --file, the precedent folders of the team config above the draft join in, as in the editor.
+      const teamDirs = flags.file === undefined ? [] : teamPrecedentDirs(path.dirname(path.resolve(flags.file)));
+      const dirs = [...new Set([...(flags.builtin ? [builtinCorpusDir() ?? 'seeds'] : []), ...flags.corpus, ...teamDirs])];
       if (dirs.length === 0) return run.fail('先例库为空：用了 --no-builtin 却没有给出 --corpus');
-      const docs: PrecedentDoc[] = [];
-      for await (const plan of loadPlans(dirs, run)) {
-        if (plan.file !== '-' && path.resolve(plan.file) === exclude) continue; // the draft is never its own precedent
-        const model = analyzeLoaded(plan, run);
-        if (model) docs.push(makePrecedentDoc(displayName(plan.file), plan.text, {}, model));
+      for (const dir of flags.corpus) {
+        if (listPlanFiles(dir, []).length === 0) run.fail('文件夹里没有方案文件（.txt、.md、.docx、.doc）', dir);
       }
-      const results = findSimilarTasks(buildPrecedentIndex(docs), query, { top });
+      // The same loader as the language server: front matter and sidecars read, the --cache used.
+      const library = new PrecedentLibrary((m) => run.warn(m.replace(/^qplan：/, '')), () => dirs, {
+        cache: flags.cache === undefined ? undefined : new PrecedentCache(flags.cache, (m) => run.warn(m.replace(/^qplan：/, ''))),
+        nameOf: displayName,
+        onSkip: (file, reason) => run.fail(reason, file),
+        onBuilt: () => undefined,
+      });
+      const index = await library.index();
+      // the draft is never its own precedent
+      const results = findSimilarTasks(index, query, { top, excludeFile: exclude === undefined ? undefined : displayName(exclude) });
       if (flags.format === 'json') run.io.stdout(JSON.stringify(toSimilarJson(results), null, 2) + '\n');
       else run.io.stdout(formatSimilarText(results));
     });
@@ -104,7 +106,7 @@ export function formatSimilarText(results: readonly SimilarTask[]): string {
   return (
     json
       .map((r, i) => {
-        const where = [r.city ?? '（城市不详）', r.year === null ? '（年份不详）' : `${r.year}年`, r.docNumber ?? '（无文号）'].join(' ');
+        const where = [placeLabel(results[i].doc) ?? '（城市不详）', r.year === null ? '（年份不详）' : `${r.year}年`, r.docNumber ?? '（无文号）'].join(' ');
         const units = r.leads.length + r.cooperators.length === 0 ? '无' : `${r.leads.join('、') || '无'}${r.cooperators.length ? `；配合：${r.cooperators.join('、')}` : ''}`;
         const lines = [
           `${i + 1}. 相似度 ${r.score.toFixed(2)}  ${where}  ${r.file}:${r.line}`,

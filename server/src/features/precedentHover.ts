@@ -1,5 +1,5 @@
 // The 先例 part of task and target hovers: similar precedent tasks, and the same indicator across precedents.
-import { findSimilarTasks, sameIndicator, taskText, type Excerpt, type PlanModel, type PrecedentDoc, type PrecedentIndex, type Target, type Task } from '../core';
+import { findSameIndicator, findSimilarTasks, placeLabel, taskText, type Excerpt, type PlanModel, type PrecedentDoc, type PrecedentIndex, type Target, type Task } from '../core';
 import type { Labels } from '../labels';
 import { escapeMarkdown as escape } from './markdown';
 
@@ -45,22 +45,18 @@ export function taskPrecedents(index: PrecedentIndex, model: PlanModel, text: st
 export function targetPrecedents(index: PrecedentIndex, target: Target, exclude: string | undefined, labels: Labels): string[] {
   const rows: { doc: PrecedentDoc; t: Target }[] = [];
   const seen = new Set<string>();
-  for (const doc of index.docs) {
-    if (doc.file === exclude) continue;
-    for (const t of doc.model.targets) {
-      if (!sameIndicator(target.metric, t.metric)) continue;
-      const key = `${doc.file}\u0000${t.metric}\u0000${t.comparator}\u0000${t.value}\u0000${t.unit}\u0000${t.year}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      rows.push({ doc, t });
-    }
+  for (const { doc, target: t } of findSameIndicator(index, target.metric, exclude)) {
+    const key = `${doc.file}\u0000${t.metric}\u0000${t.comparator}\u0000${t.value}\u0000${t.unit}\u0000${t.year}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    rows.push({ doc, t });
   }
   if (rows.length === 0) return [];
   const [city, year, metric, comparator, value] = labels.precedentTable;
   const lines = ['', '---', '', `**${labels.precedents}**`, '', `| ${city} | ${year} | ${metric} | ${comparator} | ${value} |`, '|---|---|---|---|---|'];
   for (const { doc, t } of rows.slice(0, MAX_TABLE_ROWS)) {
     const y = t.year ?? doc.year;
-    lines.push(`| ${escape(doc.city ?? labels.unknownCity)} | ${y === null ? labels.unknownYear : y} | ${escape(t.metric)} | ${labels.comparatorMarks[t.comparator]} | ${amount(t)} |`);
+    lines.push(`| ${escape(placeLabel(doc) ?? labels.unknownCity)} | ${y === null ? labels.unknownYear : y} | ${escape(t.metric)} | ${labels.comparatorMarks[t.comparator]} | ${amount(t)} |`);
   }
   if (rows.length > MAX_TABLE_ROWS) lines.push(`| … | | | | |`);
   const standing = { above: 0, below: 0, equal: 0 };
@@ -77,9 +73,9 @@ export function targetPrecedents(index: PrecedentIndex, target: Target, exclude:
   return lines;
 }
 
-/** “苏州市 · 2016年 · 苏府〔2016〕63号”. */
+/** “苏州市 · 2016年 · 苏府〔2016〕63号”; a county-level place with its prefecture: “乐清市（温州） · …”. */
 export function where(doc: PrecedentDoc, labels: Labels): string {
-  return [doc.city ?? labels.unknownCity, doc.year === null ? labels.unknownYear : labels.yearOf(doc.year), doc.docNumber ?? labels.noDocNumber].map(escape).join(' · ');
+  return [placeLabel(doc) ?? labels.unknownCity, doc.year === null ? labels.unknownYear : labels.yearOf(doc.year), doc.docNumber ?? labels.noDocNumber].map(escape).join(' · ');
 }
 
 function amount(t: Target): string {

@@ -14,8 +14,24 @@ export function normalizeIndicator(metric: string): string {
 
 /** Bigram Dice coefficient of two normalized metric names, in [0, 1]. */
 export function indicatorSimilarity(a: string, b: string): number {
-  const na = normalizeIndicator(a);
-  const nb = normalizeIndicator(b);
+  return normalizedSimilarity(normalizeIndicator(a), normalizeIndicator(b));
+}
+
+/**
+ * True when two metric names measure the same thing: their normalized names end in the same
+ * character (率 is not 度, 数 is not 额) and their bigram Dice coefficient reaches `threshold`.
+ */
+export function matchIndicator(metricA: string, metricB: string, threshold = 0.6): boolean {
+  return matchNormalized(normalizeIndicator(metricA), normalizeIndicator(metricB), threshold);
+}
+
+function matchNormalized(na: string, nb: string, threshold: number): boolean {
+  if (na.length === 0 || nb.length === 0) return false;
+  if (na.at(-1) !== nb.at(-1)) return false;
+  return normalizedSimilarity(na, nb) >= threshold;
+}
+
+function normalizedSimilarity(na: string, nb: string): number {
   if (na === nb) return na.length > 0 ? 1 : 0;
   const A = bigramSet(na);
   const B = bigramSet(nb);
@@ -26,26 +42,19 @@ export function indicatorSimilarity(a: string, b: string): number {
 }
 
 /**
- * True when two metric names measure the same thing: their normalized names end in the same
- * character (率 is not 度, 数 is not 额) and their bigram Dice coefficient reaches `threshold`.
- */
-export function matchIndicator(metricA: string, metricB: string, threshold = 0.6): boolean {
-  const na = normalizeIndicator(metricA);
-  const nb = normalizeIndicator(metricB);
-  if (na.length === 0 || nb.length === 0) return false;
-  if (na.at(-1) !== nb.at(-1)) return false;
-  return indicatorSimilarity(metricA, metricB) >= threshold;
-}
-
-/**
  * matchIndicator, and also about the same subject: once the normalized names' common ending is
  * removed (抽检合格率), what is left of each must share a bigram, or one be empty. Otherwise a
  * long shared ending alone passes: 主要工业产品质量抽检合格率 is not 化妆品质量抽检合格率.
  */
 export function sameIndicator(metricA: string, metricB: string, threshold = 0.6): boolean {
-  if (!matchIndicator(metricA, metricB, threshold)) return false;
-  let a = normalizeIndicator(metricA);
-  let b = normalizeIndicator(metricB);
+  return sameNormalizedIndicator(normalizeIndicator(metricA), normalizeIndicator(metricB), threshold);
+}
+
+/** sameIndicator on names already passed through normalizeIndicator (the library normalizes once). */
+export function sameNormalizedIndicator(na: string, nb: string, threshold = 0.6): boolean {
+  if (!matchNormalized(na, nb, threshold)) return false;
+  let a = na;
+  let b = nb;
   while (a.length > 0 && b.length > 0 && a.at(-1) === b.at(-1)) {
     a = a.slice(0, -1);
     b = b.slice(0, -1);

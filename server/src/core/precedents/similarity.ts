@@ -1,39 +1,18 @@
-// TF-IDF cosine similarity over character bigrams and trigrams of precedent tasks, with an inverted index.
+// BM25 over single characters and character bigrams of precedent tasks (title and body as two
+// fields), with an inverted index that takes plans in and out without a rebuild.
 import type { Task } from '../model';
 import { taskText, type PrecedentDoc } from './doc';
 import { excerptAround, type Excerpt } from './excerpt';
-import { countNgrams, forEachNgram, normalizeForIndex } from './ngrams';
-
-/** One indexed precedent task. Its text is not kept: excerpts re-read it for the few results shown. */
-interface Entry {
-  doc: number;
-  task: number;
-}
-
-/** Typed arrays, not number[]: at thousands of plans the postings are most of the index's memory. */
-interface Posting {
-  entries: Int32Array;
-  /** Each entry's L2-normalized TF-IDF weight for this n-gram. */
-  weights: Float32Array;
-}
-
-/** One field's inverted index: n-gram → the entries holding it. */
-type Postings = Map<string, Posting>;
-
-/** The precedent tasks of a library, indexed for `findSimilarTasks`. Build it with `buildPrecedentIndex`. */
-export interface PrecedentIndex {
-  docs: PrecedentDoc[];
-  entries: Entry[];
-  /** Postings of the whole task text (title and body). */
-  postings: Postings;
-  /** Postings of the task titles alone. */
-  titlePostings: Postings;
-  idf: Map<string, number>;
-}
+import { IndicatorTable, type IndicatorRow } from './indicatorTable';
+import { normalizeForIndex } from './ngrams';
+import { isBigramKey, isTermCode, TermCoder } from './terms';
 
 /** A precedent task found for a query, best first. */
 export interface SimilarTask {
-  /** Cosine similarity in [0, 1]. */
+  /**
+   * The BM25 score over the score the query would get against itself (a task whose title and
+   * text were the query), capped at 1: comparable across short and long queries.
+   */
   score: number;
   doc: PrecedentDoc;
   task: Task;
@@ -51,216 +30,522 @@ export interface FindOptions {
 }
 
 /**
- * Share of the score that comes from the query against the task's title alone. Titles carry a
- * task's gist (加大品牌培育力度); bodies are long and mention much else, so a body-only cosine
- * favours whichever task happens to repeat the query's words.
+ * The precedent tasks of a library, indexed for `findSimilarTasks` and `findSameIndicator`.
+ * Build it with `buildPrecedentIndex`; `updatePrecedentIndex` returns the next version. A version
+ * is a snapshot in name only: it shares its store with the versions after it, so use the latest.
  */
-const TITLE_SHARE = 0.4;
-
-/**
- * Default lowest score. Tuned on bench/precedent-eval.mjs: a short draft task against long
- * precedent bodies scores 0.1–0.5 when on topic and rarely above 0.05 when not; 0.06 kept
- * hit@3 at 1.0 there while dropping unrelated tasks.
- */
-export const DEFAULT_THRESHOLD = 0.06;
-
-const tfWeight = (count: number) => 1 + Math.log(count);
-
-/**
- * Indexes every task of every precedent. Each task is a vector of its bigram and trigram counts,
- * weighted 1 + ln(tf) times ln(1 + N/df), normalized to unit length; postings map each n-gram to
- * the tasks holding it, so a query only touches the postings of its own n-grams.
- */
-export function buildPrecedentIndex(docs: readonly PrecedentDoc[]): PrecedentIndex {
-  const entries: Entry[] = [];
-  // Each task's n-grams as ids into `gramList` (first-occurrence order) and their counts: far less
-  // memory and time than one Map per task at thousands of plans, and postings can be sized exactly.
-  const gramIds = new Map<string, number>();
-  const gramList: string[] = [];
-  const grams: Vectors = [];
-  const titleGrams: Vectors = [];
-  const df: number[] = [];
-  // Per-scan counts by gram id, valid where `stampOf[id]` is the current scan's stamp.
-  let countOf = new Int32Array(1 << 16);
-  let stampOf = new Int32Array(1 << 16);
-  let stamp = 0;
-  /**
-   * A text's n-gram counts as a Vector, straight from countNgrams's enumeration (same n-grams,
-   * same first-occurrence order) without a Map per text.
-   */
-  const vectorOf = (normalized: string): Vector => {
-    stamp++;
-    const order: number[] = [];
-    forEachNgram(normalized, (g) => {
-      let id = gramIds.get(g);
-      if (id === undefined) {
-        id = gramList.length;
-        gramIds.set(g, id);
-        gramList.push(g);
-        if (id >= countOf.length) {
-          const grownCounts = new Int32Array(countOf.length * 2);
-          grownCounts.set(countOf);
-          countOf = grownCounts;
-          const grownStamps = new Int32Array(stampOf.length * 2);
-          grownStamps.set(stampOf);
-          stampOf = grownStamps;
-        }
-      }
-      if (stampOf[id] !== stamp) {
-        stampOf[id] = stamp;
-        countOf[id] = 0;
-        order.push(id);
-      }
-      countOf[id]++;
-    });
-    const ids = Int32Array.from(order);
-    const counts = new Int32Array(ids.length);
-    for (let i = 0; i < ids.length; i++) counts[i] = countOf[ids[i]];
-    return { ids, counts };
-  };
-  docs.forEach((doc, d) => {
-    doc.model.tasks.forEach((task, t) => {
-      const vector = vectorOf(normalizeForIndex(taskText(doc.model, doc.text, task)));
-      if (vector.ids.length === 0) return;
-      entries.push({ doc: d, task: t });
-      for (const id of vector.ids) df[id] = (df[id] ?? 0) + 1;
-      grams.push(vector);
-      titleGrams.push(vectorOf(normalizeForIndex(task.title)));
-    });
-  });
-  const n = entries.length;
-  const idf = new Map<string, number>();
-  // Indexed by gram id; a title n-gram the task texts lack has no idf (NaN, as idf.get(g)! was).
-  const idfById = new Float64Array(gramList.length).fill(NaN);
-  for (let id = 0; id < gramList.length; id++) {
-    const f = df[id];
-    if (f === undefined) continue;
-    const w = Math.log(1 + n / f);
-    idfById[id] = w;
-    idf.set(gramList[id], w);
-  }
-  return { docs: [...docs], entries, postings: invert(grams, idfById, gramList), titlePostings: invert(titleGrams, idfById, gramList), idf };
+export interface PrecedentIndex {
+  /** The plans, in the order they were added. */
+  readonly docs: readonly PrecedentDoc[];
+  /** How many tasks are indexed. */
+  readonly taskCount: number;
+  /** How many distinct terms (characters and bigrams) the index holds. */
+  readonly termCount: number;
+  /** @internal */
+  readonly store: IndexStore;
 }
 
-/** A task's n-gram counts by gram id, in the counts' insertion order. */
+/**
+ * BM25 parameters, the textbook defaults. Bigrams count double a single character: a shared pair
+ * is stronger evidence of shared wording than a shared character (chosen on bench/precedent-eval.mjs,
+ * where 0.4–0.6 all scored alike and 1.0, plain unigram BM25, matched MiniSearch's single-character
+ * configuration).
+ */
+const K1 = 1.2;
+const B = 0.75;
+const UNIGRAM_WEIGHT = 0.5;
+
+/**
+ * Characters found in more than this share of a field's tasks (质, 量, 建, 设 …) are left out of
+ * scoring, like stop words: their idf is low and alike for every task, yet their postings cover
+ * most of the library, so they were most of a look-up's time (3× at 1 000 plans) and changed
+ * no result of bench/precedent-eval.mjs. Bigrams are always scored.
+ */
+const STOP_CHARACTER_SHARE = 0.1;
+
+/**
+ * Default lowest score. Tuned on bench/precedent-eval.mjs and on seed tasks asked against the
+ * other seeds: expected tasks of the short draft queries score 0.17–0.75, the top results of whole
+ * seed tasks (long queries) 0.13–0.28, queries on other subjects (党风廉政, 防汛抗旱) under 0.06,
+ * unrelated runners-up about 0.09, and near misses (乡村振兴 → 绿色生态经济) up to 0.17.
+ */
+export const DEFAULT_THRESHOLD = 0.1;
+
+/** One indexed precedent task. Its text is not kept: excerpts re-read it for the few results shown. */
+interface Entry {
+  doc: PrecedentDoc;
+  task: number;
+}
+
+/** A text's term ids (first-occurrence order) and their counts. */
 interface Vector {
   ids: Int32Array;
   counts: Int32Array;
 }
-type Vectors = Vector[];
 
-/** Unit-length TF-IDF vectors of `grams`, inverted into postings (entries in ascending order). */
-function invert(grams: Vectors, idf: Float64Array, gramList: readonly string[]): Postings {
-  const length = new Int32Array(gramList.length);
-  for (const v of grams) for (const id of v.ids) length[id]++;
-  const entriesOf: (Int32Array | undefined)[] = new Array(gramList.length);
-  const weightsOf: (Float32Array | undefined)[] = new Array(gramList.length);
-  const fill = new Int32Array(gramList.length);
-  let weights = new Float64Array(64);
-  grams.forEach(({ ids, counts }, e) => {
-    if (weights.length < ids.length) weights = new Float64Array(ids.length * 2);
-    let norm = 0;
-    for (let i = 0; i < ids.length; i++) {
-      const w = tfWeight(counts[i]) * idf[ids[i]];
-      weights[i] = w;
-      norm += w * w;
-    }
-    norm = Math.sqrt(norm);
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i];
-      let es = entriesOf[id];
-      let ws = weightsOf[id];
-      if (!es || !ws) {
-        es = entriesOf[id] = new Int32Array(length[id]);
-        ws = weightsOf[id] = new Float32Array(length[id]);
-      }
-      const at = fill[id]++;
-      es[at] = e;
-      ws[at] = weights[i] / norm;
-    }
-  });
-  const postings: Postings = new Map();
-  // In first-occurrence order of the n-grams, as the Map-based build did.
-  for (let id = 0; id < gramList.length; id++) {
-    const es = entriesOf[id];
-    const ws = weightsOf[id];
-    if (es && ws) postings.set(gramList[id], { entries: es, weights: ws });
+/**
+ * Many texts' vectors in two flat arrays: text k holds [start(k), end(k)). A small typed array
+ * per text would cost most of a large build in allocation and garbage collection.
+ */
+class VectorBatch {
+  ids = new Int32Array(1 << 12);
+  counts = new Int32Array(1 << 12);
+  readonly ends: number[] = [];
+  size = 0;
+
+  get length(): number {
+    return this.ends.length;
   }
-  return postings;
+
+  start(k: number): number {
+    return k === 0 ? 0 : this.ends[k - 1];
+  }
+
+  push(id: number, count: number): void {
+    if (this.size === this.ids.length) {
+      const ids = new Int32Array(this.size * 2);
+      ids.set(this.ids);
+      this.ids = ids;
+      const counts = new Int32Array(this.size * 2);
+      counts.set(this.counts);
+      this.counts = counts;
+    }
+    this.ids[this.size] = id;
+    this.counts[this.size++] = count;
+  }
+
+  /** Ends the current text; false (and nothing kept) when it had no terms. */
+  close(): boolean {
+    if (this.size === this.start(this.ends.length)) return false;
+    this.ends.push(this.size);
+    return true;
+  }
 }
 
-/** Per-index scratch arrays, reused across queries (a query runs to completion without yielding). */
-interface Scratch {
-  scores: Float64Array;
-  /** The query stamp that last touched each entry. */
-  seen: Uint32Array;
-  stamp: number;
+/**
+ * One field's postings of one term, grown in place: entry ids (ascending), term frequencies, and
+ * each entry's BM25 term-frequency factor tf·(k1+1) / (tf + k1·(1 − b + b·len/avg)), so a query
+ * does one multiply-add per posting.
+ */
+interface Posting {
+  entries: Int32Array;
+  tfs: Uint16Array;
+  weights: Float32Array;
+  n: number;
 }
-const scratchOf = new WeakMap<PrecedentIndex, Scratch>();
+
+/** How far the average length may drift from the one the weights were computed with before they are recomputed. */
+const AVERAGE_DRIFT = 0.1;
+
+/** A field (title or whole task text): postings by term id, document frequencies, lengths. */
+class Field {
+  postings: (Posting | null)[] = [];
+  df = new Int32Array(1024);
+  lengths = new Float64Array(1024);
+  totalLength = 0;
+  /** The average length the weights were computed with (0: none yet). */
+  private average = 0;
+
+  /** Makes room for term ids below `terms` (kept dense: a sparse array would fall into dictionary mode). */
+  grow(terms: number): void {
+    while (this.postings.length < terms) this.postings.push(null);
+    if (terms > this.df.length) {
+      const df = new Int32Array(Math.max(terms, this.df.length * 2));
+      df.set(this.df);
+      this.df = df;
+    }
+  }
+
+  /**
+   * Adds a batch of entries' vectors (`live` entries in all once added). Postings are grown once
+   * per batch to what the batch needs (exactly, when a term is new), so building a whole library
+   * allocates each list once.
+   */
+  addBatch(vectors: VectorBatch, firstEntry: number, live: number): void {
+    const need = new Int32Array(this.df.length);
+    const ids = vectors.ids;
+    const counts = vectors.counts;
+    for (let i = 0; i < vectors.size; i++) need[ids[i]]++;
+    for (let id = 0; id < need.length; id++) {
+      const more = need[id];
+      if (more === 0) continue;
+      const p = this.postings[id];
+      if (!p) {
+        this.postings[id] = { entries: new Int32Array(more), tfs: new Uint16Array(more), weights: new Float32Array(more), n: 0 };
+      } else if (p.n + more > p.entries.length) {
+        const size = Math.max(p.n + more, Math.ceil(p.entries.length * 1.5));
+        const entries = new Int32Array(size);
+        entries.set(p.entries.subarray(0, p.n));
+        const tfs = new Uint16Array(size);
+        tfs.set(p.tfs.subarray(0, p.n));
+        const weights = new Float32Array(size);
+        weights.set(p.weights.subarray(0, p.n));
+        p.entries = entries;
+        p.tfs = tfs;
+        p.weights = weights;
+      }
+      this.df[id] += more;
+    }
+    const last = firstEntry + vectors.length;
+    if (last > this.lengths.length) {
+      const grown = new Float64Array(Math.max(last, this.lengths.length * 2));
+      grown.set(this.lengths);
+      this.lengths = grown;
+    }
+    for (let k = 0; k < vectors.length; k++) {
+      let length = 0;
+      for (let i = vectors.start(k); i < vectors.ends[k]; i++) length += counts[i];
+      this.lengths[firstEntry + k] = length;
+      this.totalLength += length;
+    }
+    const hadWeights = this.average > 0;
+    const drifted = this.drifted(live);
+    if (drifted) this.average = this.totalLength / live || 1;
+    const c0 = K1 * (1 - B);
+    const c1 = (K1 * B) / this.average;
+    for (let k = 0; k < vectors.length; k++) {
+      const entry = firstEntry + k;
+      const norm = c0 + c1 * this.lengths[entry];
+      for (let i = vectors.start(k); i < vectors.ends[k]; i++) {
+        const p = this.postings[ids[i]]!;
+        const tf = Math.min(counts[i], 0xffff);
+        p.entries[p.n] = entry;
+        p.tfs[p.n] = tf;
+        p.weights[p.n] = (tf * (K1 + 1)) / (tf + norm);
+        p.n++;
+      }
+    }
+    if (drifted && hadWeights) this.reweigh();
+  }
+
+  /** True when the live entries' average length is no longer the one the weights were computed with. */
+  private drifted(live: number): boolean {
+    if (this.average === 0) return live > 0;
+    return Math.abs(this.totalLength / (live || 1) - this.average) > AVERAGE_DRIFT * this.average;
+  }
+
+  /** Before a query: recomputes every weight when removals and additions have moved the average length. */
+  refresh(live: number): void {
+    if (live === 0 || !this.drifted(live)) return;
+    this.average = this.totalLength / live || 1;
+    this.reweigh();
+  }
+
+  private reweigh(): void {
+    const c0 = K1 * (1 - B);
+    const c1 = (K1 * B) / this.average;
+    for (const p of this.postings) {
+      if (!p) continue;
+      for (let i = 0; i < p.n; i++) {
+        const tf = p.tfs[i];
+        p.weights[i] = (tf * (K1 + 1)) / (tf + c0 + c1 * this.lengths[p.entries[i]]);
+      }
+    }
+  }
+
+  /** The average length the weights use (the query's own score must use the same). */
+  get averageLength(): number {
+    return this.average || 1;
+  }
+
+  remove(termIds: Int32Array, entry: number): void {
+    for (const id of termIds) this.df[id]--;
+    this.totalLength -= this.lengths[entry];
+  }
+
+  /** Drops dead entries from every posting list. */
+  compact(dead: Uint8Array): void {
+    for (const p of this.postings) {
+      if (!p) continue;
+      let w = 0;
+      for (let r = 0; r < p.n; r++) {
+        if (dead[p.entries[r]]) continue;
+        p.entries[w] = p.entries[r];
+        p.tfs[w] = p.tfs[r];
+        p.weights[w] = p.weights[r];
+        w++;
+      }
+      p.n = w;
+    }
+  }
+}
+
+/** The mutable store behind every version of an index. @internal */
+export class IndexStore {
+  readonly coder = new TermCoder();
+  readonly termIds = new Map<number, number>();
+  /** Whether each term id is a bigram (weighted up) or a character. */
+  readonly termIsBigram: boolean[] = [];
+  readonly title = new Field();
+  readonly body = new Field();
+  /** Every entry ever added; removed ones are marked dead and skipped, until compaction. */
+  readonly entries: Entry[] = [];
+  dead = new Uint8Array(1024);
+  deadCount = 0;
+  live = 0;
+  readonly docs: PrecedentDoc[] = [];
+  readonly entriesOf = new Map<PrecedentDoc, number[]>();
+  readonly indicators = new IndicatorTable();
+  // Scratch for counting terms of one text.
+  private countOf = new Int32Array(1 << 16);
+  private stampOf = new Int32Array(1 << 16);
+  private stamp = 0;
+  // Scratch for queries (a query runs to completion without yielding).
+  scores = new Float64Array(1024);
+  seen = new Uint32Array(1024);
+  queryStamp = 0;
+
+  /** Term id of each code unit's unigram (-1: none yet); bigrams go through `termIds`. */
+  private readonly unigramIds = new Int32Array(0x10000).fill(-1);
+
+  private termId(key: number, create: boolean): number {
+    let id = key < 0x10000 ? this.unigramIds[key] : (this.termIds.get(key) ?? -1);
+    if (id >= 0 || !create) return id;
+    id = this.termIsBigram.length;
+    if (key < 0x10000) this.unigramIds[key] = id;
+    else this.termIds.set(key, id);
+    this.termIsBigram.push(isBigramKey(key));
+    if (id >= this.countOf.length) {
+      const counts = new Int32Array(this.countOf.length * 2);
+      counts.set(this.countOf);
+      this.countOf = counts;
+      const stamps = new Int32Array(this.stampOf.length * 2);
+      stamps.set(this.stampOf);
+      this.stampOf = stamps;
+    }
+    this.title.grow(id + 1);
+    this.body.grow(id + 1);
+    return id;
+  }
+
+  /**
+   * A text's term ids and counts, in order of first occurrence (each character's unigram, then its
+   * bigram with the character before, within runs of term characters). With `create`, unseen
+   * terms get ids; without, they are counted in `unknown`.
+   */
+  vector(normalized: string, create: boolean, unknown?: { unigrams: number; bigrams: number }): Vector {
+    const batch = new VectorBatch();
+    this.vectorInto(normalized, create, batch, unknown);
+    return { ids: batch.ids.slice(0, batch.size), counts: batch.counts.slice(0, batch.size) };
+  }
+
+  /** `vector`, appended to `batch` as its next text; false when the text has no terms (nothing appended). */
+  vectorInto(normalized: string, create: boolean, batch: VectorBatch, unknown?: { unigrams: number; bigrams: number }): boolean {
+    const stamp = ++this.stamp;
+    const order = this.order;
+    order.length = 0;
+    const count = (key: number) => {
+      const id = this.termId(key, create);
+      if (id < 0) {
+        if (unknown) unknown[isBigramKey(key) ? 'bigrams' : 'unigrams']++;
+        return;
+      }
+      if (this.stampOf[id] !== stamp) {
+        this.stampOf[id] = stamp;
+        this.countOf[id] = 0;
+        order.push(id);
+      }
+      this.countOf[id]++;
+    };
+    const coder = this.coder;
+    let prev = -1;
+    for (let i = 0; i < normalized.length; i++) {
+      const c = normalized.charCodeAt(i);
+      if (!isTermCode(c)) {
+        prev = -1;
+        continue;
+      }
+      const cid = coder.charId(c);
+      count(c);
+      if (prev >= 0) count(coder.pairKey(prev, cid));
+      prev = cid;
+    }
+    for (const id of order) batch.push(id, this.countOf[id]);
+    return batch.close();
+  }
+
+  /** Scratch for vectorInto: term ids in order of first occurrence. */
+  private readonly order: number[] = [];
+
+  /**
+   * The title and text vectors of each indexable task of `doc`, appended to `titles` and `bodies`
+   * (a task with no terms is left out); the tasks' indices, in order.
+   */
+  private vectorsOf(doc: PrecedentDoc, create: boolean, titles: VectorBatch, bodies: VectorBatch): number[] {
+    const tasks: number[] = [];
+    doc.model.tasks.forEach((task, t) => {
+      if (!this.vectorInto(normalizeForIndex(taskText(doc.model, doc.text, task)), create, bodies)) return;
+      if (!this.vectorInto(normalizeForIndex(task.title), create, titles)) titles.ends.push(titles.size); // an empty title is still a text
+      tasks.push(t);
+    });
+    return tasks;
+  }
+
+  addDocs(docs: readonly PrecedentDoc[]): void {
+    const first = this.entries.length;
+    const titles = new VectorBatch();
+    const bodies = new VectorBatch();
+    for (const doc of docs) {
+      const mine: number[] = [];
+      for (const task of this.vectorsOf(doc, true, titles, bodies)) {
+        mine.push(this.entries.length);
+        this.entries.push({ doc, task });
+      }
+      this.live += mine.length;
+      this.docs.push(doc);
+      this.entriesOf.set(doc, mine);
+      this.indicators.add(doc);
+    }
+    this.title.addBatch(titles, first, this.live);
+    this.body.addBatch(bodies, first, this.live);
+    if (this.entries.length > this.dead.length) {
+      const grown = new Uint8Array(Math.max(this.entries.length, this.dead.length * 2));
+      grown.set(this.dead);
+      this.dead = grown;
+    }
+  }
+
+  /** Takes `doc` out: its terms are counted again from its text (the same text gives the same terms), its entries marked dead. */
+  removeDoc(doc: PrecedentDoc): void {
+    const mine = this.entriesOf.get(doc);
+    if (!mine) return;
+    const titles = new VectorBatch();
+    const bodies = new VectorBatch();
+    this.vectorsOf(doc, false, titles, bodies).forEach((_, k) => {
+      const e = mine[k];
+      this.title.remove(titles.ids.subarray(titles.start(k), titles.ends[k]), e);
+      this.body.remove(bodies.ids.subarray(bodies.start(k), bodies.ends[k]), e);
+      this.dead[e] = 1;
+    });
+    this.live -= mine.length;
+    this.deadCount += mine.length;
+    this.entriesOf.delete(doc);
+    this.docs.splice(this.docs.indexOf(doc), 1);
+    this.indicators.remove(doc);
+    // Dead entries cost query time; once they are a quarter of all, sweep them out of the postings.
+    if (this.deadCount > 64 && this.deadCount * 4 > this.entries.length) {
+      this.body.compact(this.dead);
+      this.title.compact(this.dead);
+      this.deadCount = 0; // still marked dead, but no longer in any posting
+    }
+  }
+}
+
+
+
+function version(store: IndexStore): PrecedentIndex {
+  return { docs: [...store.docs], taskCount: store.live, termCount: store.termIsBigram.length, store };
+}
+
+/** Indexes every task of every precedent (title and whole text as two BM25 fields). */
+export function buildPrecedentIndex(docs: readonly PrecedentDoc[]): PrecedentIndex {
+  const store = new IndexStore();
+  store.addDocs(docs);
+  return version(store);
+}
+
+/**
+ * The next version of `index`: the plans whose file is in `remove` taken out, then `add` put in
+ * (a changed plan is removed by its file and added again). Costs only the plans named: nothing
+ * else is re-tokenised. `index` itself must not be used afterwards.
+ */
+export function updatePrecedentIndex(index: PrecedentIndex, change: { add?: readonly PrecedentDoc[]; remove?: readonly string[] }): PrecedentIndex {
+  const store = index.store;
+  if (change.remove?.length) {
+    const gone = new Set(change.remove);
+    for (const doc of store.docs.filter((d) => gone.has(d.file))) store.removeDoc(doc);
+  }
+  if (change.add?.length) store.addDocs(change.add);
+  return version(store);
+}
 
 /**
  * The precedent tasks most similar to `queryText` (a task's title and body, or a phrase), best
- * first: at most `top`, each scoring at least `threshold`, none from `excludeFile`.
+ * first: at most `top`, each scoring at least `threshold`, none from `excludeFile`. The score is
+ * BM25 summed over the title and text fields, as a share of the query's score against itself.
  */
 export function findSimilarTasks(index: PrecedentIndex, queryText: string, options: FindOptions = {}): SimilarTask[] {
   const top = options.top ?? 3;
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const counts = countNgrams(normalizeForIndex(queryText));
-  const query: [string, number][] = [];
-  let norm = 0;
-  for (const [g, c] of counts) {
-    const idf = index.idf.get(g);
-    if (idf === undefined) continue; // an n-gram no precedent has adds nothing but length
-    const w = tfWeight(c) * idf;
-    norm += w * w;
-    query.push([g, w]);
+  const s = index.store;
+  const unknown = { unigrams: 0, bigrams: 0 };
+  const { ids, counts } = s.vector(normalizeForIndex(queryText), false, unknown);
+  const n = s.live;
+  if (ids.length === 0 || n === 0) return [];
+  if (s.scores.length < s.entries.length) {
+    s.scores = new Float64Array(s.dead.length);
+    s.seen = new Uint32Array(s.dead.length);
+    s.queryStamp = 0;
   }
-  // Unknown n-grams still lengthen the query: a query mostly about something else scores low.
-  for (const [g, c] of counts) if (!index.idf.has(g)) norm += (tfWeight(c) * Math.log(1 + Math.max(1, index.entries.length))) ** 2;
-  if (query.length === 0 || norm === 0) return [];
-  norm = Math.sqrt(norm);
-  let scratch = scratchOf.get(index);
-  if (!scratch || scratch.scores.length !== index.entries.length || scratch.stamp >= 0xfffffffe) {
-    scratch = { scores: new Float64Array(index.entries.length), seen: new Uint32Array(index.entries.length), stamp: 0 };
-    scratchOf.set(index, scratch);
+  if (s.queryStamp >= 0xfffffffe) {
+    s.seen.fill(0);
+    s.queryStamp = 0;
   }
-  const sc = scratch.scores;
-  const seen = scratch.seen;
-  const stamp = ++scratch.stamp;
-  // Entries in the order first scored; each score is reset to 0 below, so the array stays clean.
+  const sc = s.scores;
+  const seen = s.seen;
+  const dead = s.dead;
+  const stamp = ++s.queryStamp;
   const touched: number[] = [];
-  const add = (postings: Postings, share: number) => {
-    for (const [g, w] of query) {
-      const p = postings.get(g);
-      if (!p) continue;
-      const qw = (share * w) / norm;
+  // The score of a task whose title and text were both the query: what a score is a share of.
+  let self = 0;
+  let queryLength = unknown.unigrams + unknown.bigrams;
+  for (let i = 0; i < counts.length; i++) queryLength += counts[i];
+  const rare = Math.log(1 + (n - 0.5) / 1.5);
+  const anyDead = s.deadCount > 0; // dead entries still in the postings (none once swept)
+  for (const field of [s.title, s.body]) {
+    field.refresh(n);
+    // tf·(k1+1) / (tf + k1·(1 − b + b·len/avg)) = tf·(k1+1) / (tf + c0 + c1·len), as in the weights
+    const c0 = K1 * (1 - B);
+    const c1 = (K1 * B) / field.averageLength;
+    const selfNorm = c0 + c1 * queryLength;
+    // Wording no precedent has counts in the query's own score: a query mostly about something else scores low.
+    self += (rare * (K1 + 1) * (unknown.bigrams + UNIGRAM_WEIGHT * unknown.unigrams)) / (1 + selfNorm);
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k];
+      const df = field.df[id];
+      const bigram = s.termIsBigram[id];
+      if (!bigram && df > n * STOP_CHARACTER_SHARE) continue;
+      const weight = bigram ? 1 : UNIGRAM_WEIGHT;
+      // idf of a term the field lacks: as if one task had it.
+      const idf = weight * Math.log(1 + (n - Math.max(df, 1) + 0.5) / (Math.max(df, 1) + 0.5));
+      self += (idf * counts[k] * (K1 + 1)) / (counts[k] + selfNorm);
+      const p = field.postings[id];
+      if (!p || df === 0) continue;
       const es = p.entries;
       const ws = p.weights;
-      for (let i = 0; i < es.length; i++) {
+      for (let i = 0; i < p.n; i++) {
         const e = es[i];
+        if (anyDead && dead[e]) continue;
+        const add = idf * ws[i];
         if (seen[e] !== stamp) {
           seen[e] = stamp;
-          sc[e] = 0;
+          sc[e] = add;
           touched.push(e);
-        }
-        sc[e] += qw * ws[i];
+        } else sc[e] += add;
       }
     }
-  };
-  add(index.postings, 1 - TITLE_SHARE);
-  add(index.titlePostings, TITLE_SHARE);
+  }
+  if (self === 0) return [];
   const ranked: [number, number][] = [];
+  const min = threshold * self;
   for (const e of touched) {
-    const s = sc[e];
-    if (s < threshold) continue;
-    if (options.excludeFile !== undefined && index.docs[index.entries[e].doc].file === options.excludeFile) continue;
-    ranked.push([e, s]);
+    const score = sc[e];
+    if (score < min) continue;
+    if (options.excludeFile !== undefined && s.entries[e].doc.file === options.excludeFile) continue;
+    ranked.push([e, score / self]);
   }
   ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   return ranked.slice(0, top).map(([e, score]) => {
-    const entry = index.entries[e];
-    const doc = index.docs[entry.doc];
-    const task = doc.model.tasks[entry.task];
+    const { doc, task: t } = s.entries[e];
+    const task = doc.model.tasks[t];
     return { score: Math.min(1, score), doc, task, excerpt: excerptAround(taskText(doc.model, doc.text, task), queryText) };
   });
+}
+
+/**
+ * Every precedent target whose metric measures the same as `metric` (sameIndicator), in the
+ * library's order, none from `excludeFile`. Each distinct metric name is compared once.
+ */
+export function findSameIndicator(index: PrecedentIndex, metric: string, excludeFile?: string): IndicatorRow[] {
+  return index.store.indicators.find(metric, excludeFile);
 }
