@@ -279,7 +279,7 @@ export const tests = [
       await wb.goToLine(4);
       await wb.page.keyboard.press('Home');
       await wb.page.keyboard.press('Shift+End');
-      await wb.command('将所选内容保存为团队条款…');
+      await wb.command('将所选内容保存为团队条款…', { opensInput: true });
       const input = wb.quickInput().locator('input.input');
       await input.waitFor({ state: 'visible', timeout: 15_000 });
       await input.fill('bzsp');
@@ -296,7 +296,7 @@ export const tests = [
       await wb.focusEditor();
       await wb.page.keyboard.press('Control+End');
       await wb.page.keyboard.press('Enter');
-      await wb.command('插入团队条款…');
+      await wb.command('插入团队条款…', { opensInput: true });
       const row = wb.quickInput().locator('.monaco-list-row', { has: wb.page.locator('.label-name', { hasText: /^bzsp$/ }) }).first();
       await row.waitFor({ timeout: 15_000 });
       assert.match(await row.innerText(), /标准水平提升/);

@@ -51,8 +51,11 @@ export class Workbench {
     return this.page.locator('.quick-input-widget');
   }
 
-  /** Runs a command from the command palette by its label (exact match on the label text). */
-  async command(label) {
+  /**
+   * Runs a command from the command palette by its label (exact match on the label text).
+   * `opensInput`: the command shows its own input box or quick pick, so the widget stays open.
+   */
+  async command(label, options = {}) {
     const input = this.quickInput().locator('input.input');
     for (let attempt = 1; ; attempt++) {
       try {
@@ -70,6 +73,11 @@ export class Workbench {
     }).first();
     await row.waitFor({ timeout: SHORT });
     await row.click();
+    if (options.opensInput) {
+      // The command asks something in a quick input of its own: wait for the palette to give way to it.
+      await this.page.waitForFunction(() => !document.querySelector('.quick-input-widget input.input')?.value?.startsWith('>'), undefined, { timeout: SHORT });
+      return;
+    }
     await this.quickInput().waitFor({ state: 'hidden', timeout: SHORT });
   }
 
