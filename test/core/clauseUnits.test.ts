@@ -187,3 +187,15 @@ describe('taskSource and sentencePerLine (the texts a comparison shows)', () => 
     expect(sentencePerLine(source)).toBe('（一）加强品牌培育。\n培育品牌；\n打造区域品牌。\n  完善机制。\n(市质监局牵头)');
   });
 });
+
+describe('a unit under two spellings', () => {
+  it('counts 市经信委 and 市经济和信息化委员会 as one unit, in the draft and in its references', () => {
+    const m = plan('2024年某市质量强市工作行动计划', '一、重点任务',
+      '（一）加强品牌培育。（牵头单位：市经信委）',
+      '（二）推进技术改造。（牵头单位：市经济和信息化委员会；配合单位：市财政局）');
+    const units = unitsOfPlan(m);
+    expect(units.map((u) => [u.name, u.lead.length])).toEqual([['市经信委', 2], ['市财政局', 0]]);
+    expect(tasksOfUnit(m, '市经济和信息化委员会').lead).toEqual([0, 1]);
+    expect(unitMentions(m, m.text, '市经信委').map((u) => u.name)).toEqual(['市经信委', '市经济和信息化委员会']);
+  });
+});

@@ -1,6 +1,7 @@
 // Unit names inside responsibility clauses, with their spans and roles: for unit hovers, references and the agency lens.
 import type { Clause, PlanModel, Span } from './model';
 import { cleanLine, rawEnd, rawIndex } from './normalize';
+import { unitKey } from './precedents/units';
 import { isGenericUnit } from './responsibility';
 
 /** How a clause names a unit: lead (牵头/负责/first 责任单位), cooperator, or a standing note's unit (以下均需……). */
@@ -72,9 +73,11 @@ export function unitAt(model: PlanModel, text: string, offset: number, touching 
 /** Every place in the draft's clauses that names `name`, in document order. */
 export function unitMentions(model: PlanModel, text: string, name: string): (ClauseUnit & { clause: number })[] {
   const out: (ClauseUnit & { clause: number })[] = [];
+  const key = unitKey(name);
   model.clauses.forEach((c, k) => {
-    if (!c.leads.includes(name) && !c.cooperators.includes(name) && !c.standing.includes(name)) return;
-    for (const u of unitsInClause(text, c)) if (u.name === name) out.push({ ...u, clause: k });
+    const named = (n: string) => unitKey(n) === key;
+    if (!c.leads.some(named) && !c.cooperators.some(named) && !c.standing.some(named)) return;
+    for (const u of unitsInClause(text, c)) if (named(u.name)) out.push({ ...u, clause: k });
   });
   return out;
 }
@@ -93,26 +96,31 @@ export interface UnitTasks {
  * the tasks it leads and cooperates on; named agencies first, then by how many tasks, then by name.
  */
 export function unitsOfPlan(model: PlanModel): UnitTasks[] {
-  const byName = new Map<string, UnitTasks>();
+  // One entry per unit however it is written (市经信委, 市经济和信息化委员会): the first spelling names it.
+  const byKey = new Map<string, UnitTasks>();
   const of = (name: string) => {
-    let u = byName.get(name);
-    if (!u) byName.set(name, (u = { name, lead: [], cooperate: [], generic: isGenericUnit(name) }));
+    const key = unitKey(name);
+    let u = byKey.get(key);
+    if (!u) byKey.set(key, (u = { name, lead: [], cooperate: [], generic: isGenericUnit(name) }));
     return u;
   };
   model.tasks.forEach((t, i) => {
-    for (const n of new Set(t.leads)) of(n).lead.push(i);
-    for (const n of new Set(t.cooperators)) if (!t.leads.includes(n)) of(n).cooperate.push(i);
+    const leads = new Set(t.leads.map(of));
+    for (const u of leads) u.lead.push(i);
+    for (const u of new Set(t.cooperators.map(of))) if (!leads.has(u)) u.cooperate.push(i);
   });
   const count = (u: UnitTasks) => u.lead.length + u.cooperate.length;
-  return [...byName.values()].sort((a, b) => Number(a.generic) - Number(b.generic) || count(b) - count(a) || b.lead.length - a.lead.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...byKey.values()].sort((a, b) => Number(a.generic) - Number(b.generic) || count(b) - count(a) || b.lead.length - a.lead.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** The tasks one unit leads and cooperates on in a plan (empty lists when the plan never names it). */
 export function tasksOfUnit(model: PlanModel, name: string): UnitTasks {
   const u: UnitTasks = { name, lead: [], cooperate: [], generic: isGenericUnit(name) };
+  const key = unitKey(name);
+  const named = (n: string) => unitKey(n) === key;
   model.tasks.forEach((t, i) => {
-    if (t.leads.includes(name)) u.lead.push(i);
-    else if (t.cooperators.includes(name)) u.cooperate.push(i);
+    if (t.leads.some(named)) u.lead.push(i);
+    else if (t.cooperators.some(named)) u.cooperate.push(i);
   });
   return u;
 }

@@ -1,5 +1,5 @@
 // One unit across the precedent library: how many precedent tasks it leads and cooperates on, per plan.
-import type { PrecedentDoc, PrecedentIndex } from './precedents';
+import { unitKey, type PrecedentDoc, type PrecedentIndex } from './precedents';
 
 /** A unit's tasks in one precedent plan. */
 export interface UnitInPlan {
@@ -15,7 +15,7 @@ export interface UnitInPrecedents {
   plans: UnitInPlan[];
 }
 
-/** Per index: unit name → [doc index, lead, cooperate] per plan naming it; built on the first look-up. */
+/** Per index: unit key (市经信委 for 市经济和信息化委员会) → [doc index, lead, cooperate] per plan naming it; built on the first look-up. */
 type UnitTable = Map<string, [number, number, number][]>;
 const tables = new WeakMap<PrecedentIndex, UnitTable>();
 
@@ -26,8 +26,9 @@ function tableOf(index: PrecedentIndex): UnitTable {
   index.docs.forEach((doc, d) => {
     const counts = new Map<string, [number, number, number]>();
     for (const task of doc.model.tasks) {
-      for (const n of new Set(task.leads)) (counts.get(n) ?? counts.set(n, [d, 0, 0]).get(n)!)[1]++;
-      for (const n of new Set(task.cooperators)) if (!task.leads.includes(n)) (counts.get(n) ?? counts.set(n, [d, 0, 0]).get(n)!)[2]++;
+      const leads = new Set(task.leads.map(unitKey));
+      for (const n of leads) (counts.get(n) ?? counts.set(n, [d, 0, 0]).get(n)!)[1]++;
+      for (const n of new Set(task.cooperators.map(unitKey))) if (!leads.has(n)) (counts.get(n) ?? counts.set(n, [d, 0, 0]).get(n)!)[2]++;
     }
     for (const [name, row] of counts) {
       const rows = table!.get(name);
@@ -46,7 +47,7 @@ function tableOf(index: PrecedentIndex): UnitTable {
  */
 export function unitInPrecedents(index: PrecedentIndex, name: string, excludeFile?: string): UnitInPrecedents {
   const out: UnitInPrecedents = { lead: 0, cooperate: 0, plans: [] };
-  for (const [d, lead, cooperate] of tableOf(index).get(name) ?? []) {
+  for (const [d, lead, cooperate] of tableOf(index).get(unitKey(name)) ?? []) {
     const doc = index.docs[d];
     if (doc.file === excludeFile) continue;
     out.lead += lead;
