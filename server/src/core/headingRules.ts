@@ -94,11 +94,12 @@ export function checkLevel(headings: Heading[]): Finding[] {
     if (h.kind !== 'bullet' && !pairs.has(pair)) pairs.set(pair, k);
   });
   const out: Finding[] = [];
+  // Split once: the pairs are few, the headings many.
+  const split = [...pairs].map(([pair, example]) => [...pair.split('>'), example] as [HeadingKind | 'root', HeadingKind, number]);
   headings.forEach((h, k) => {
     if (h.kind === 'bullet') return;
     const p = parentKind(h);
-    for (const [pair, example] of pairs) {
-      const [pp, child] = pair.split('>') as [HeadingKind | 'root', HeadingKind];
+    for (const [pp, child, example] of split) {
       if (pp !== p || child === h.kind) continue;
       if (rank(child) > rank(p) && rank(child) < rank(h.kind)) {
         const parent = h.parent >= 0 ? headings[h.parent].marker : '文首';

@@ -1,6 +1,6 @@
 // The document as cleaned lines with their raw offsets: the one form every later pass reads.
 import type { Span } from './model';
-import { cleanLine, rawEnd, rawIndex, type CleanLine } from './normalize';
+import { charTable, cleanInto, rawEnd, rawIndex, type CleanLine, type CleanScan } from './normalize';
 import { isNoiseLine } from './noise';
 import { findLineStarts } from './positions';
 
@@ -10,7 +10,30 @@ export interface PlanLine extends CleanLine {
   /** Offset just past the raw line's last character, before its line end. */
   end: number;
   noise: boolean;
+  /** `LineFlag` bits: which kinds of character the line holds, so later passes skip it cheaply. */
+  flags: number;
 }
+
+/**
+ * What a line holds, from the one scan that cleans it. Each bit is a superset test for a later
+ * pass: a line without the bit cannot give that pass anything.
+ */
+export const enum LineFlag {
+  /** A bracket, title mark or quote that the bracket check pairs. */
+  Mark = 8,
+  /** What a target or a year needs: a digit, 五 (十四五), 零 (为零), 全 (全覆盖), 于 (不低于…水平). */
+  Figure = 16,
+  /** What an advert needs: a 1 (phone numbers) or 微 免 专 版 客 加 Q. */
+  Advert = 32,
+}
+
+const FIGURE_CHARS = new Set([...'0123456789五零全于'].map((c) => c.charCodeAt(0)));
+const ADVERT_CHARS = new Set([...'1微免专版客加Q'].map((c) => c.charCodeAt(0)));
+const MARK_CHARS = new Set([...'（）()《》“”〔〕【】[]［］'].map((c) => c.charCodeAt(0)));
+const LINE_TABLE = charTable((c, folded) =>
+  (MARK_CHARS.has(c) ? LineFlag.Mark : 0) |
+  (FIGURE_CHARS.has(folded) ? LineFlag.Figure : 0) |
+  (ADVERT_CHARS.has(folded) ? LineFlag.Advert : 0));
 
 export interface PlanLines {
   lines: PlanLine[];
@@ -21,14 +44,18 @@ export interface PlanLines {
 export function readLines(text: string): PlanLines {
   const lineStarts = findLineStarts(text);
   const lines: PlanLine[] = new Array(lineStarts.length);
+  const c: CleanScan = { text: '', norm: '', map: null, shift: 0, flags: 0 };
   for (let i = 0; i < lineStarts.length; i++) {
     const start = lineStarts[i];
     let end = i + 1 < lineStarts.length ? lineStarts[i + 1] : text.length;
     if (end > start && text.charCodeAt(end - 1) === 10) end--;
     if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    const c = cleanLine(text, start, end);
+    cleanInto(text, start, end, LINE_TABLE, c);
     // One object literal, so every line shares a single hidden class.
-    lines[i] = { text: c.text, norm: c.norm, map: c.map, shift: c.shift, start, end, noise: isNoiseLine(c.norm) };
+    lines[i] = {
+      text: c.text, norm: c.norm, map: c.map, shift: c.shift, start, end,
+      noise: isNoiseLine(c.norm, (c.flags & LineFlag.Advert) !== 0), flags: c.flags,
+    };
   }
   return { lines, lineStarts };
 }
