@@ -23,27 +23,32 @@ const CLOSER_OF = new Map(PAIRS.map(([o, c]) => [o, c]));
 const OPENER_OF = new Map(PAIRS.map(([o, c]) => [c, o]));
 
 /**
- * Checks every line flagged in `checks` (indexed like `lineStarts`) in one pass over the
- * text. Unclosed brackets are reported where they open, stray closers where they stand.
+ * Checks every line flagged in `checks` (indexed like `lineStarts`). `marks` lists the offset
+ * of every mark in the text, in order (from the line scan), so no character is read twice.
+ * Unclosed brackets are reported where they open, stray closers where they stand.
  */
-export function findBracketProblems(text: string, lineStarts: readonly number[], checks: Uint8Array): BracketProblem[] {
+export function findBracketProblems(text: string, lineStarts: readonly number[], checks: Uint8Array, marks: readonly number[]): BracketProblem[] {
   const problems: BracketProblem[] = [];
   const open: number[] = []; // offsets of unclosed openers, innermost last
   let carried = 0; // how many of `open` came from the line before
+  let p = 0; // next entry of `marks`
   for (let line = 0; line < lineStarts.length; line++) {
     const check = checks[line];
+    if (check === LineCheck.Skip && open.length === 0) { carried = 0; continue; }
     if (check !== LineCheck.Carry || carried < 0) {
       reportOpen(text, open, 0, open.length, problems);
       open.length = 0;
     } else {
       // Only brackets opened on the line just before may still close here.
-      reportOpen(text, open, 0, open.length - carried, problems);
-      open.splice(0, open.length - carried);
+      dropFirst(text, open, open.length - carried, problems);
     }
     if (check === LineCheck.Skip) { carried = 0; continue; }
     const fromBefore = open.length;
     const end = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length;
-    for (let i = lineStarts[line]; i < end; i++) {
+    const start = lineStarts[line];
+    while (p < marks.length && marks[p] < start) p++;
+    for (; p < marks.length && marks[p] < end; p++) {
+      const i = marks[p];
       const m = MARK[text.charCodeAt(i)];
       if (m === 0) continue;
       if (m & 1) { open.push(i); continue; }
@@ -58,13 +63,19 @@ export function findBracketProblems(text: string, lineStarts: readonly number[],
       open.length = k;
     }
     // Openers carried in and still open cannot close later; what opened here may.
-    const stillCarried = Math.min(fromBefore, open.length);
-    reportOpen(text, open, 0, stillCarried, problems);
-    open.splice(0, stillCarried);
+    dropFirst(text, open, Math.min(fromBefore, open.length), problems);
     carried = open.length;
   }
   reportOpen(text, open, 0, open.length, problems);
   return problems.sort((a, b) => a.offset - b.offset);
+}
+
+/** Reports the first n of `open` and removes them, in place (no array per line). */
+function dropFirst(text: string, open: number[], n: number, problems: BracketProblem[]): void {
+  if (n <= 0) return;
+  reportOpen(text, open, 0, n, problems);
+  for (let j = n; j < open.length; j++) open[j - n] = open[j];
+  open.length -= n;
 }
 
 function reportOpen(text: string, open: number[], from: number, to: number, problems: BracketProblem[]): void {

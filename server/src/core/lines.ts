@@ -1,6 +1,6 @@
 // The document as cleaned lines with their raw offsets: the one form every later pass reads.
 import type { Span } from './model';
-import { charTable, cleanInto, rawEnd, rawIndex, type CleanLine, type CleanScan } from './normalize';
+import { charTable, cleanInto, RECORD, rawEnd, rawIndex, type CleanLine, type CleanScan } from './normalize';
 import { isNoiseLine } from './noise';
 import { findLineStarts } from './positions';
 
@@ -19,8 +19,8 @@ export interface PlanLine extends CleanLine {
  * pass: a line without the bit cannot give that pass anything.
  */
 export const enum LineFlag {
-  /** A bracket, title mark or quote that the bracket check pairs. */
-  Mark = 8,
+  /** A bracket, title mark or quote that the bracket check pairs (listed in `PlanLines.marks`). */
+  Mark = RECORD,
   /** What a target or a year needs: a digit, 五 (十四五), 零 (为零), 全 (全覆盖), 于 (不低于…水平). */
   Figure = 16,
   /** What an advert needs: a 1 (phone numbers) or 微 免 专 版 客 加 Q. */
@@ -38,6 +38,8 @@ const LINE_TABLE = charTable((c, folded) =>
 export interface PlanLines {
   lines: PlanLine[];
   lineStarts: number[];
+  /** Document offsets of every bracket, title mark and quote, in order. */
+  marks: number[];
 }
 
 /** Cleans every line once. Linear in the text's length. */
@@ -45,19 +47,20 @@ export function readLines(text: string): PlanLines {
   const lineStarts = findLineStarts(text);
   const lines: PlanLine[] = new Array(lineStarts.length);
   const c: CleanScan = { text: '', norm: '', map: null, shift: 0, flags: 0 };
+  const marks: number[] = [];
   for (let i = 0; i < lineStarts.length; i++) {
     const start = lineStarts[i];
     let end = i + 1 < lineStarts.length ? lineStarts[i + 1] : text.length;
     if (end > start && text.charCodeAt(end - 1) === 10) end--;
     if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    cleanInto(text, start, end, LINE_TABLE, c);
+    cleanInto(text, start, end, LINE_TABLE, c, marks);
     // One object literal, so every line shares a single hidden class.
     lines[i] = {
       text: c.text, norm: c.norm, map: c.map, shift: c.shift, start, end,
       noise: isNoiseLine(c.norm, (c.flags & LineFlag.Advert) !== 0), flags: c.flags,
     };
   }
-  return { lines, lineStarts };
+  return { lines, lineStarts, marks };
 }
 
 /** The document span of a cleaned-text range [a, b); an empty range is empty at a's offset. */

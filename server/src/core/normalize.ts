@@ -40,6 +40,8 @@ FOLD[0x25cb] = 0x3007;
 export const SPACE = 1;
 export const PAREN = 2;
 export const FOLDS = 4;
+/** A caller's bit whose characters `cleanInto` lists by offset. */
+export const RECORD = 8;
 const KIND = new Uint8Array(0x10000);
 for (const c of [9, 10, 11, 12, 13, 32, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) KIND[c] = SPACE;
 for (let c = 0x2000; c <= 0x200d; c++) KIND[c] = SPACE;
@@ -74,8 +76,11 @@ export function cleanLine(raw: string, from = 0, to = raw.length): CleanLine {
   return { text: out.text, norm: out.norm, map: out.map, shift: out.shift };
 }
 
-/** `cleanLine` writing into `out` (no object per line), with `table` from `charTable`. */
-export function cleanInto(raw: string, from: number, to: number, table: Uint8Array, out: CleanScan): void {
+/**
+ * `cleanLine` writing into `out` (no object per line), with `table` from `charTable`; pushes
+ * onto `recorded` the raw offset of each character whose table bits include RECORD.
+ */
+export function cleanInto(raw: string, from: number, to: number, table: Uint8Array, out: CleanScan, recorded: number[] | null = null): void {
   let a = from;
   let b = to;
   while (a < b && KIND[raw.charCodeAt(a)] === SPACE) a++;
@@ -86,6 +91,7 @@ export function cleanInto(raw: string, from: number, to: number, table: Uint8Arr
     const k = table[raw.charCodeAt(i)];
     if (k === 0) continue;
     flags |= k;
+    if (k & RECORD && recorded) recorded.push(i);
     if (k & SPACE) {
       (drop ??= new Uint8Array(b - a))[i - a] = 1;
     } else if (k & PAREN && i > a && mayStartGloss(raw.charCodeAt(i + 1))) {
