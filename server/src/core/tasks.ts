@@ -6,11 +6,17 @@ import { findClause, type ClauseMatch } from './responsibility';
 
 /** A line can hold a clause only if it ends in a closing bracket or names a role. */
 function mayHoldClause(norm: string): boolean {
-  const last = norm[norm.length - 1];
-  const beforeLast = norm[norm.length - 2];
-  return last === ')' || last === '）' || ((beforeLast === ')' || beforeLast === '）') && '。；;，,'.includes(last)) ||
+  const last = norm.charCodeAt(norm.length - 1);
+  const beforeLast = norm.charCodeAt(norm.length - 2);
+  return isClose(last) || (isClose(beforeLast) && isLineEndMark(last)) ||
     norm.includes('单位') || norm.includes('部门') || norm.includes('牵头') || norm.includes('负责') || norm.includes('配合');
 }
+
+/** ） or ). */
+const isClose = (c: number) => c === 0x29 || c === 0xff09;
+/** 。；;，, */
+const isLineEndMark = (c: number) => c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff0c || c === 0x2c;
+const OPEN_AT_END = /[(（][^)）]*$/;
 
 /** A clause closes its item: only the last few text lines of a body are searched. */
 const CLAUSE_LINES = 3;
@@ -38,7 +44,7 @@ function clauseOnLine(lines: PlanLine[], i: number, mayJoinPrevious: boolean): O
   if (c) return toClause(c, i, spanAt(line, c.start, c.end));
   // A clause broken across two lines: "（市质监局、" / "市工商局牵头）".
   const prev = lines[i - 1];
-  if (!mayJoinPrevious || !prev || prev.noise || !/[(（][^)）]*$/.test(prev.norm)) return null;
+  if (!mayJoinPrevious || !prev || prev.noise || !OPEN_AT_END.test(prev.norm)) return null;
   const j = findClause(prev.text + line.text, prev.norm + line.norm);
   if (!j || j.start >= prev.text.length) return null;
   return toClause(j, i - 1, { start: offsetAt(prev, j.start), end: endOffsetAt(line, j.end - prev.text.length) });
