@@ -28,17 +28,21 @@ export function isNoiseLine(norm: string, mayBeAdvert = true): boolean {
   return mayBeAdvert && ADVERT.test(norm);
 }
 
+const SENTENCE_MARK = /[。；;，,：:！？]/;
+const VALUE_CELL = /^[≥≤<>＜＞]?\d+(?:\.\d+)?(?:%|[个家件项处分名张万亿元吨]+)?(?:以上|以下|左右)?$/;
+const UNIT_CELL = /^(?:%|‰|个|家|件|项|分|处|名|张|户|人|座|所|条|种|类|台|套|亿元|万元|元|吨|万吨|个百分点|[\u4e00-\u9fa5]{1,3}\/[\u4e00-\u9fa5]{1,3})$/;
+
 /** A flattened table cell: short, no sentence punctuation. */
 export function isCellLike(norm: string): boolean {
-  return norm.length > 0 && norm.length <= 26 && !/[。；;，,：:！？]/.test(norm);
+  return norm.length > 0 && norm.length <= 26 && !SENTENCE_MARK.test(norm);
 }
 
 /** A cell holding a value: 98%, ≥97, 5家以上, 100. */
 export function isValueCell(norm: string): boolean {
-  return /^[≥≤<>＜＞]?\d+(?:\.\d+)?(?:%|[个家件项处分名张万亿元吨]+)?(?:以上|以下|左右)?$/.test(norm);
+  return VALUE_CELL.test(norm);
 }
 
 /** A cell holding a unit: %, 个, 微克/立方米, 批次/千人. */
 export function isUnitCell(norm: string): boolean {
-  return /^(?:%|‰|个|家|件|项|分|处|名|张|户|人|座|所|条|种|类|台|套|亿元|万元|元|吨|万吨|个百分点|[\u4e00-\u9fa5]{1,3}\/[\u4e00-\u9fa5]{1,3})$/.test(norm);
+  return UNIT_CELL.test(norm);
 }

@@ -8,6 +8,7 @@ import { classifySection, sectionOfTitle } from './sections';
 /** Heading kinds that a flattened table's numbered rows can imitate. */
 const WEAK = new Set(['num', 'num-paren', 'circled', 'bullet']);
 const APPENDIX = /^(?:#+)?附件[0-9一二三四五六七八九十]*(?:[:：]|$)/;
+const ROW_NUMBER = /^\d{1,3}[.、．]?$/;
 
 export interface Outline {
   headings: Heading[];
@@ -32,7 +33,8 @@ export function buildOutline(lines: PlanLine[]): Outline {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.noise || line.norm.length === 0) continue;
-    if (bodyStart < lines.length && APPENDIX.test(line.norm)) { bodyEnd = i; break; }
+    const first = line.norm.charCodeAt(0);
+    if (bodyStart < lines.length && (first === 0x23 || first === 0x9644) && APPENDIX.test(line.norm)) { bodyEnd = i; break; } // # 附
     const m = matchHeading(line.text, line.norm);
     if (!m) continue;
     if (bodyStart === lines.length && m.kind === 'bullet') continue;
@@ -106,7 +108,7 @@ function findTables(lines: PlanLine[]): Uint8Array {
     let j = i;
     let values = 0;
     while (j < lines.length && (isCellLike(lines[j].norm) || lines[j].norm.length === 0)) {
-      if (isValueCell(lines[j].norm) || isUnitCell(lines[j].norm) || /^\d{1,3}[.、．]?$/.test(lines[j].norm)) values++;
+      if (isValueCell(lines[j].norm) || isUnitCell(lines[j].norm) || ROW_NUMBER.test(lines[j].norm)) values++;
       j++;
     }
     if (j - i >= 4 && values * 3 >= j - i) inTable.fill(1, i, j);

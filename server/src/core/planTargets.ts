@@ -14,8 +14,8 @@ export function collectTargets(lines: PlanLine[], outline: Outline, tasks: Task[
   const scope = new Array<number | null>(headings.length).fill(null);
   const add = (head: Heading, h: number, line: number, m: TargetMatch) => {
     const l = lines[line];
-    const [yearSource, year]: [Target['yearSource'], number | null] =
-      m.year !== null ? ['text', m.year] : scope[h] !== null ? ['scope', scope[h]] : period ? ['period', period.end] : [null, null];
+    const yearSource: Target['yearSource'] = m.year !== null ? 'text' : scope[h] !== null ? 'scope' : period ? 'period' : null;
+    const year = m.year !== null ? m.year : scope[h] !== null ? scope[h] : period ? period.end : null;
     if (head.task >= 0) tasks[head.task].targets.push(targets.length);
     targets.push({
       line, span: spanAt(l, m.start, m.end), text: l.text.slice(m.start, m.end), metric: m.metric, value: m.value,

@@ -86,12 +86,13 @@ export function findTasks(headings: Heading[], clauses: Clause[]): Task[] {
     for (; next < standingFrom.length && standingFrom[next].line <= head.endLine; next++) {
       for (const u of standingFrom[next].standing) if (standingUnits.size < 50) standingUnits.add(u);
     }
-    const standing = [...standingUnits];
-    if (standing.length && !leads.length && !cooperators.length) {
-      leads = [...new Set(standing)];
+    if (standingUnits.size === 0) {
+      // Nothing to merge: a clause's cooperators are already unique.
+    } else if (!leads.length && !cooperators.length) {
+      leads = [...standingUnits];
       source = 'standing';
     } else {
-      cooperators = [...new Set([...cooperators, ...standing.filter((u) => !leads.includes(u))])];
+      cooperators = [...new Set([...cooperators, ...[...standingUnits].filter((u) => !leads.includes(u))])];
     }
     head.task = tasks.length;
     tasks.push({
