@@ -1,7 +1,7 @@
 // Targets across the plan: each line of a goal, task or safeguard section, flattened goal
 // tables, and the year in scope (sentence, governing 到20XX年, or the plan's period).
 import type { Heading, Period, Target, Task } from './model';
-import { spanAt, type PlanLine } from './lines';
+import { LineFlag, spanAt, type PlanLine } from './lines';
 import { isUnitCell, isValueCell } from './noise';
 import type { Outline } from './outline';
 import { findTargets, type TargetMatch } from './targets';
@@ -36,7 +36,9 @@ export function collectTargets(lines: PlanLine[], outline: Outline, tasks: Task[
         i = end;
         continue;
       }
-      const found = findTargets(l.text, l.norm, i === head.line ? titleFrom[h] : 0);
+      // The line scan already knows whether a line holds a figure or a bracket at all.
+      if (!(l.flags & LineFlag.Figure)) continue;
+      const found = findTargets(l.text, l.norm, i === head.line ? titleFrom[h] : 0, (l.flags & LineFlag.Mark) !== 0);
       if (found.leadingYear !== null) scope[h] = found.leadingYear;
       for (const m of found.targets) add(head, h, i, m);
     }

@@ -56,20 +56,26 @@ const BASE_YEAR = /(?:较|比|与)((?:19|20)\d{2}|上)年/;
  * Reads the targets on one line of a goal, task or safeguard section. Dates, document
  * numbers, ordinals, titles in 《》 and codes such as 5S, PM2.5 or 96366 are never targets.
  */
-export function findTargets(text: string, norm: string, from: number): LineTargets {
+export function findTargets(text: string, norm: string, from: number, mayHoldBracket = true): LineTargets {
   // Most lines hold no figure at all: find the first character that matters before any work.
   let first = from;
   while (first < norm.length && !matters(norm, first, CLASS[norm.charCodeAt(first)])) first++;
   if (first === norm.length) return NOTHING;
-  const work = maskNonTargets(norm);
+  const work = mayHoldBracket ? maskNonTargets(norm) : norm;
   const targets: TargetMatch[] = [];
   let leadingYear: number | null = null;
   let sentenceYear: number | null = null;
-  let segStart = from;
+  // Nothing before `first` matters (masking only takes figures away): start at its segment.
+  let segStart = first;
+  while (segStart > from) {
+    const k = CLASS[work.charCodeAt(segStart - 1)];
+    if (k === SEGMENT || k === SENTENCE) break;
+    segStart--;
+  }
   let segMatters = false;
   // One scan: 。！？ end a sentence (and its year), ，；： end a segment; only segments with a
   // digit or a year/keyword character are read further.
-  for (let i = from; i <= work.length; i++) {
+  for (let i = segStart; i <= work.length; i++) {
     const k = i < work.length ? CLASS[work.charCodeAt(i)] : SENTENCE;
     if (k !== SEGMENT && k !== SENTENCE) {
       if (!segMatters && k !== 0 && matters(work, i, k)) segMatters = true;
@@ -82,7 +88,7 @@ export function findTargets(text: string, norm: string, from: number): LineTarge
         sentenceYear = y.year;
         if (segStart === from && y.at === 0 && targets.length === 0) leadingYear = y.year;
       }
-      readSegment(text, work, segStart, i, sentenceYear, targets);
+      readSegment(text, seg, segStart, sentenceYear, targets);
     }
     if (k === SENTENCE) sentenceYear = null;
     segStart = i + 1;
@@ -109,8 +115,10 @@ CLASS['于'.charCodeAt(0)] = YU;
 
 function matters(s: string, i: number, k: number): boolean {
   if (k === FIGURE) return true;
-  if (k === QUAN) return s[i + 1] === '覆';
-  return k === YU && '低高快好'.includes(s[i - 1]);
+  if (k === QUAN) return s.charCodeAt(i + 1) === 0x8986; // 覆
+  if (k !== YU) return false;
+  const c = s.charCodeAt(i - 1);
+  return c === 0x4f4e || c === 0x9ad8 || c === 0x5feb || c === 0x597d; // 低 高 快 好
 }
 
 function yearIn(seg: string): { year: number; at: number } | null {
@@ -122,8 +130,8 @@ function yearIn(seg: string): { year: number; at: number } | null {
   return m ? { year: Number(m[1]), at: m.index } : null;
 }
 
-function readSegment(text: string, work: string, a: number, b: number, year: number | null, out: TargetMatch[]): void {
-  const seg = work.slice(a, b);
+/** Reads the targets of one segment `seg`, which starts at `a` in the line. */
+function readSegment(text: string, seg: string, a: number, year: number | null, out: TargetMatch[]): void {
   if (isBareValue(seg)) return;
   const base = seg.includes('年') ? BASE_YEAR.exec(seg) : null;
   const first = out.length;
