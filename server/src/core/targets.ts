@@ -35,10 +35,8 @@ const UNITS = [
 ];
 const UNIT_RE = new RegExp(`(?:${UNITS.map((u) => u.replace(/[/%]/g, '\\$&')).join('|')})(?:/(?:万人|千人|人|户|日|年|平方公里))?`, 'y');
 const COUNT_UNIT = /(?:个|家|件|项|名|张|户|人|人次|次|台|套|辆|床|处|所|座|条|种|类|批次|篇|部|场)/y;
-const MULTIPLIER: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3 };
 const NOT_A_UNIT = /(?:[年月日号期届级星代版]|季度|周年|世纪|[A-Za-z0-9·])/y;
 const TAIL = /(?:及以上|以上|及以下|以下|左右|以内|之内|多)/y;
-const NUMBER = /(?<![A-Za-z0-9.\/·第□-])(\d+(?:\.\d+)?)(?:[-—–~～至](\d+(?:\.\d+)?))?/g;
 // A bare number (no unit, no 以上) is a target only right after one of these: 达到92.
 const endsWithLevelWord = suffixMatcher('稳定保持在|保持在|稳定在|提高到|提高至|提升到|提升至|降低到|降低至|下降到|下降至|控制在|不低于|不少于|不高于|不超过|小于|大于|达到|低于|高于|超过|降至|降到|保持|均在|均为|达|为|超|≥|≤|>|<|＞|＜'.split('|'));
 const endsWithDown = suffixMatcher(combine(['下降', '降低', '减少', '削减'], ['', '比例', '幅度'], ['', '达到', '达']));
@@ -132,25 +130,25 @@ function yearIn(seg: string): { year: number; at: number } | null {
 
 /** Reads the targets of one segment `seg`, which starts at `a` in the line. */
 function readSegment(text: string, seg: string, a: number, year: number | null, out: TargetMatch[]): void {
-  if (isBareValue(seg)) return;
+  if (BARE_VALUE.test(seg)) return;
   const base = seg.includes('年') ? BASE_YEAR.exec(seg) : null;
   const first = out.length;
   let prevEnd = 0;
-  NUMBER.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = NUMBER.exec(seg)) !== null) {
-    // Sticky patterns read what follows the number in place, without slicing.
-    const at = m.index + m[0].length;
+  for (let from = 0; nextNumber(seg, from); ) {
+    const numberAt = num.start;
+    // What follows the number is read in place by sticky patterns, without slicing.
+    const at = num.end;
+    from = at;
     NOT_A_UNIT.lastIndex = at;
     if (NOT_A_UNIT.test(seg)) continue;
-    const pre = seg.slice(prevEnd, m.index);
-    let value = Number(m[1]);
-    let valueMax = m[2] !== undefined ? Number(m[2]) : null;
+    const pre = seg.slice(prevEnd, numberAt);
+    let value = numberValue(seg, numberAt, num.firstEnd);
+    let valueMax = num.secondStart >= 0 ? numberValue(seg, num.secondStart, at) : null;
     let i = at;
     let unit = '';
-    const k = MULTIPLIER[seg[at]];
+    const k = multiplier(seg.charCodeAt(at));
     let mult = false;
-    if (k !== undefined) {
+    if (k !== 0) {
       COUNT_UNIT.lastIndex = at + 1;
       UNIT_RE.lastIndex = at;
       if (COUNT_UNIT.test(seg) || !UNIT_RE.test(seg)) {
@@ -161,13 +159,13 @@ function readSegment(text: string, seg: string, a: number, year: number | null, 
       }
     }
     UNIT_RE.lastIndex = i;
-    const u = UNIT_RE.exec(seg);
-    if (u) { unit = text.slice(a + i, a + i + u[0].length); i += u[0].length; }
+    const hasUnit = UNIT_RE.test(seg);
+    if (hasUnit) { unit = text.slice(a + i, a + UNIT_RE.lastIndex); i = UNIT_RE.lastIndex; }
     TAIL.lastIndex = i;
-    const tail = TAIL.exec(seg);
-    if (tail) i += tail[0].length;
-    if (!u && !tail && !mult && !endsWithLevelWord(pre)) continue;
-    if (!u && /^(?:19|20)\d{2}$/.test(m[1])) continue;
+    const tail = TAIL.test(seg) ? seg.slice(i, TAIL.lastIndex) : '';
+    i += tail.length;
+    if (!hasUnit && !tail && !mult && !endsWithLevelWord(pre)) continue;
+    if (!hasUnit && isYear(seg, numberAt, num.firstEnd)) continue;
     const valueEnd = i;
     const post = postNoun(seg.slice(valueEnd));
     let metric = chooseMetric(pre, post);
@@ -176,22 +174,100 @@ function readSegment(text: string, seg: string, a: number, year: number | null, 
     if (!metric && out.length > first) metric = out[out.length - 1].metric;
     const metricAt = metric ? seg.indexOf(metric, metric === post ? valueEnd : prevEnd) : -1;
     out.push({
-      start: a + trimStart(seg, prevEnd, m.index),
+      start: a + trimStart(seg, prevEnd, numberAt),
       end: a + end,
       metric: metricAt >= 0 ? tidyMetric(text.slice(a + metricAt, a + metricAt + metric.length)) : metric,
       value, valueMax, unit,
-      comparator: comparatorOf(pre, tail?.[0] ?? '', valueMax !== null),
+      comparator: comparatorOf(pre, tail, valueMax !== null),
       year, baseYear: base ? (base[1] === '上' ? -1 : Number(base[1])) : null,
     });
     prevEnd = end;
   }
-  if (out.length === first && /于|全覆盖|零/.test(seg)) readRelative(text, seg, a, year, out);
+  if (out.length === first && RELATIVE_WORD.test(seg)) readRelative(text, seg, a, year, out);
   if (out.length - first > 1) pairRespectively(seg, out, first);
 }
 
-/** A segment that is only a value (a table cell such as ≥97): no target without its row. */
-function isBareValue(seg: string): boolean {
-  return /^[≥≤<>＜＞]?\d+(?:\.\d+)?%?(?:以上|以下)?$/.test(seg);
+const BARE_VALUE = /^[≥≤<>＜＞]?\d+(?:\.\d+)?%?(?:以上|以下)?$/;
+const RELATIVE_WORD = /于|全覆盖|零/;
+
+/**
+ * The number found by `nextNumber`, in segment indexes: [start, end) in all, the first value
+ * ending at firstEnd, the second (of a range: 3-5, 10~20, 1至2) starting at secondStart or -1.
+ */
+const num = { start: 0, end: 0, firstEnd: 0, secondStart: -1 };
+// Characters that may not come right before a number (it would be part of a code, a
+// version or a date: PM2.5, 5S, 2016/3, 第3): A-Z a-z 0-9 . / · 第 □ -
+const NOT_BEFORE = new Uint8Array(0x10000);
+for (let c = 48; c <= 57; c++) NOT_BEFORE[c] = 1;
+for (let c = 65; c <= 90; c++) NOT_BEFORE[c] = NOT_BEFORE[c + 32] = 1;
+for (const ch of './·第□-') NOT_BEFORE[ch.charCodeAt(0)] = 1;
+// Between the two values of a range: - — – ~ ～ 至
+const RANGE = new Uint8Array(0x10000);
+for (const ch of '-—–~～至') RANGE[ch.charCodeAt(0)] = 1;
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+function digitsEnd(s: string, i: number): number {
+  while (isDigit(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** A value: digits with an optional decimal part (94.5), from i; returns its end. */
+function decimalEnd(s: string, i: number): number {
+  let e = digitsEnd(s, i);
+  if (s.charCodeAt(e) === 46 && isDigit(s.charCodeAt(e + 1))) e = digitsEnd(s, e + 1);
+  return e;
+}
+
+/**
+ * Finds the next number at or after `from` that does not continue a code or a date, and its
+ * range partner, into `num` — what /(?<![A-Za-z0-9.\/·第□-])(\d+(?:\.\d+)?)(?:[-—–~～至](\d+(?:\.\d+)?))?/g
+ * would match, without a match array per number.
+ */
+function nextNumber(s: string, from: number): boolean {
+  for (let p = from; p < s.length; p++) {
+    if (!isDigit(s.charCodeAt(p)) || (p > 0 && NOT_BEFORE[s.charCodeAt(p - 1)] === 1)) continue;
+    const firstEnd = decimalEnd(s, p);
+    num.start = p;
+    num.firstEnd = firstEnd;
+    if (RANGE[s.charCodeAt(firstEnd)] === 1 && isDigit(s.charCodeAt(firstEnd + 1))) {
+      num.secondStart = firstEnd + 1;
+      num.end = decimalEnd(s, firstEnd + 1);
+    } else {
+      num.secondStart = -1;
+      num.end = firstEnd;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Number(s.slice(a, b)) for digits with an optional decimal part, without the slice when short. */
+function numberValue(s: string, a: number, b: number): number {
+  // Up to 15 digits the integer is exact and one division by a power of ten rounds as Number() does.
+  if (b - a > 15) return Number(s.slice(a, b));
+  let v = 0;
+  let scale = 0;
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) { scale = 1; continue; }
+    v = v * 10 + (c - 48);
+    if (scale) scale *= 10;
+  }
+  return scale ? v / scale : v;
+}
+
+/** 19xx or 20xx, nothing more: a year, not a value. */
+function isYear(s: string, a: number, b: number): boolean {
+  if (b - a !== 4) return false;
+  const c0 = s.charCodeAt(a);
+  const c1 = s.charCodeAt(a + 1);
+  return (c0 === 49 && c1 === 57) || (c0 === 50 && c1 === 48);
+}
+
+/** 万, 亿, 千 after a number; 0 for anything else. */
+function multiplier(c: number): number {
+  return c === 0x4e07 ? 1e4 : c === 0x4ebf ? 1e8 : c === 0x5343 ? 1e3 : 0;
 }
 
 function comparatorOf(pre: string, tail: string, range: boolean): Comparator {
