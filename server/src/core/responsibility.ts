@@ -252,5 +252,8 @@ export function isGenericUnit(name: string): boolean {
 }
 
 function unique(xs: string[]): string[] {
+  // Most lists hold one or two units: no Set for them.
+  if (xs.length < 2) return xs.slice();
+  if (xs.length === 2) return xs[0] === xs[1] ? [xs[0]] : xs.slice();
   return [...new Set(xs)];
 }
