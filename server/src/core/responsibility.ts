@@ -62,17 +62,19 @@ export function findClause(text: string, norm: string): ClauseMatch | null {
   while (bodyEnd > 0 && isLineEndMark(norm.charCodeAt(bodyEnd - 1))) bodyEnd--;
   if (bodyEnd === 0) return null;
   const body = bodyEnd === norm.length ? norm : norm.slice(0, bodyEnd);
+  // When nothing was folded `text` is `norm`: one slice serves both.
+  const both = (a: number, b: number) => { const n = norm.slice(a, b); return readRoles(text === norm ? n : text.slice(a, b), n); };
   if (isClose(body.charCodeAt(bodyEnd - 1))) {
     const open = matchingOpen(body, bodyEnd - 1);
     if (open >= 0) {
-      const c = readRoles(text.slice(open + 1, bodyEnd - 1), norm.slice(open + 1, bodyEnd - 1));
+      const c = both(open + 1, bodyEnd - 1);
       return c && located(c, open, bodyEnd, 'bracket', true);
     }
   }
   // A lost closing bracket: the last unmatched opening bracket, followed by a role.
   const open = body.includes('(') || body.includes('（') ? lastUnmatchedOpen(body) : -1;
   if (open >= 0 && bodyEnd - open <= 400) {
-    const c = readRoles(text.slice(open + 1, bodyEnd), norm.slice(open + 1, bodyEnd));
+    const c = both(open + 1, bodyEnd);
     // Without its closing bracket a clause must still read as one: a lead, or a role label.
     const inside = body.slice(open + 1);
     if (c && (c.leads.length || LABELS.some(([re]) => re.test(inside)))) {
@@ -82,7 +84,7 @@ export function findClause(text: string, norm: string): ClauseMatch | null {
   const label = body.includes('单位') || body.includes('部门') ? LABEL_IN_BODY.exec(body) : null;
   if (label) {
     const start = label.index + label[0].length - label[1].length;
-    const c = readRoles(text.slice(start, bodyEnd), norm.slice(start, bodyEnd));
+    const c = both(start, bodyEnd);
     return c && located(c, start, bodyEnd, 'label', true);
   }
   return null;
@@ -133,9 +135,13 @@ export function readRoles(text: string, norm: string): Roles | null {
   let pending: string[] = [];
   let sawCoop = false;
   let sawRole = false;
-  for (const [a, b] of splitTopLevel(norm, PART_SEPARATORS)) {
+  const same = text === norm;
+  const parts = splitTopLevel(norm, PART_SEPARATORS);
+  for (let k = 0; k < parts.length; k += 2) {
+    const a = parts[k];
+    const b = parts[k + 1];
     let p = norm.slice(a, b);
-    let t = text.slice(a, b);
+    let t = same ? p : text.slice(a, b);
     if (STANDING.test(p)) {
       const m = STANDING_UNITS.exec(p);
       if (m) {
@@ -150,7 +156,7 @@ export function readRoles(text: string, norm: string): Roles | null {
       if (!ll) continue;
       labelled = role;
       p = p.slice(ll[0].length);
-      t = t.slice(ll[0].length);
+      t = same ? p : t.slice(ll[0].length);
       break;
     }
     let verb: 'lead' | 'coop' | null = null;
@@ -159,12 +165,13 @@ export function readRoles(text: string, norm: string): Roles | null {
       if (!v) continue;
       verb = role;
       p = p.slice(0, -v.length);
-      t = t.slice(0, -v.length);
+      t = same ? p : t.slice(0, -v.length);
       break;
     }
     const manner = endsWithManner(p);
-    if (manner) { p = p.slice(0, -manner.length); t = t.slice(0, -manner.length); }
-    const units = [...pending, ...splitUnits(t, p)];
+    if (manner) { p = p.slice(0, -manner.length); t = same ? p : t.slice(0, -manner.length); }
+    const split = splitUnits(t, p);
+    const units = pending.length ? [...pending, ...split] : split;
     pending = [];
     const r = verb ?? labelled ?? role;
     if (verb || labelled) sawRole = true;
@@ -178,16 +185,16 @@ export function readRoles(text: string, norm: string): Roles | null {
     if (sawCoop || leads.length) leads.push(...responsible);
     else { leads.push(...responsible.slice(0, 1)); cooperators.unshift(...responsible.slice(1)); }
   }
-  const units = [...leads, ...cooperators, ...standing];
   // A role with no units at all is an empty clause (牵头单位：); units that are no agency's
   // name make a look-alike, not a clause.
-  if (units.length ? !units.some(isUnitLike) : !sawRole) return null;
+  const anyUnit = leads.length + cooperators.length + standing.length > 0;
+  if (anyUnit ? !(leads.some(isUnitLike) || cooperators.some(isUnitLike) || standing.some(isUnitLike)) : !sawRole) return null;
   return {
     leads: unique(leads),
-    cooperators: unique(cooperators.filter((u) => !leads.includes(u))),
+    cooperators: unique(leads.length ? cooperators.filter((u) => !leads.includes(u)) : cooperators),
     standing,
-    duplicates: unique([...repeated(leads), ...repeated(cooperators)]),
-    bothRoles: unique(leads.filter((u) => cooperators.includes(u))),
+    duplicates: leads.length < 2 && cooperators.length < 2 ? [] : unique([...repeated(leads), ...repeated(cooperators)]),
+    bothRoles: leads.length && cooperators.length ? unique(leads.filter((u) => cooperators.includes(u))) : [],
   };
 }
 
@@ -196,8 +203,9 @@ function repeated(xs: string[]): string[] {
 }
 
 /** Splits at separators outside brackets (names hold brackets: 县(市、区)政府, 各县级市<区>). */
-function splitTopLevel(s: string, separators: Uint8Array): [number, number][] {
-  const out: [number, number][] = [];
+function splitTopLevel(s: string, separators: Uint8Array): number[] {
+  // Flat [from, to, from, to, …]: no pair array per part.
+  const out: number[] = [];
   let depth = 0;
   let from = 0;
   for (let i = 0; i < s.length; i++) {
@@ -205,22 +213,26 @@ function splitTopLevel(s: string, separators: Uint8Array): [number, number][] {
     // ( （ < 〈 《 open; ) ） > 〉 》 close.
     if (c === 0x28 || c === FULL_OPEN || c === 0x3c || c === 0x3008 || c === 0x300a) depth++;
     else if ((c === 0x29 || c === FULL_CLOSE || c === 0x3e || c === 0x3009 || c === 0x300b) && depth > 0) depth--;
-    else if (depth === 0 && separators[c] === 1) { if (i > from) out.push([from, i]); from = i + 1; }
+    else if (depth === 0 && separators[c] === 1) { if (i > from) out.push(from, i); from = i + 1; }
   }
-  if (s.length > from) out.push([from, s.length]);
+  if (s.length > from) out.push(from, s.length);
   return out;
 }
 
 /** Unit names in a list: 、 separates; 及/和/以及 only between two unit names (市委宣传部及市政府有关部门). */
 function splitUnits(text: string, norm: string): string[] {
   const out: string[] = [];
-  for (const [a, b] of splitTopLevel(norm, UNIT_SEPARATORS)) {
+  const parts = splitTopLevel(norm, UNIT_SEPARATORS);
+  for (let k = 0; k < parts.length; k += 2) {
+    const a = parts[k];
+    const b = parts[k + 1];
     let n = norm.slice(a, b);
-    let t = text.slice(a, b);
+    let t = text === norm ? n : text.slice(a, b);
     const re = JOINER;
     re.lastIndex = 0;
     let j: RegExpExecArray | null;
-    while ((j = re.exec(n)) !== null) {
+    // 以及, 及, 和: most names hold none.
+    while ((n.includes('及') || n.includes('和')) && (j = re.exec(n)) !== null) {
       const left = n.slice(0, j.index);
       const right = n.slice(j.index + j[0].length);
       if (isUnitLike(left) && (isUnitLike(right) || GENERIC_START.test(right))) {
