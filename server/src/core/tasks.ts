@@ -1,15 +1,16 @@
 // Tasks and who answers for them: each task's own clause, else its parent's, else a standing note.
 import type { Clause, Heading, Span, Task } from './model';
-import { endOffsetAt, offsetAt, spanAt, type PlanLine } from './lines';
+import { endOffsetAt, LineFlag, offsetAt, spanAt, type PlanLine } from './lines';
 import { isSectionTitle } from './outline';
 import { findClause, type ClauseMatch } from './responsibility';
 
 /** A line can hold a clause only if it ends in a closing bracket or names a role. */
-function mayHoldClause(norm: string): boolean {
+function mayHoldClause(line: PlanLine): boolean {
+  const norm = line.norm;
   const last = norm.charCodeAt(norm.length - 1);
   const beforeLast = norm.charCodeAt(norm.length - 2);
-  return isClose(last) || (isClose(beforeLast) && isLineEndMark(last)) ||
-    norm.includes('单位') || norm.includes('部门') || norm.includes('牵头') || norm.includes('负责') || norm.includes('配合');
+  return isClose(last) || (isClose(beforeLast) && isLineEndMark(last)) || ((line.flags & LineFlag.Role) !== 0 &&
+    (norm.includes('单位') || norm.includes('部门') || norm.includes('牵头') || norm.includes('负责') || norm.includes('配合')));
 }
 
 /** ） or ). */
@@ -30,30 +31,30 @@ export function findClauses(lines: PlanLine[], headings: Heading[]): Clause[] {
     for (let i = head.bodyEndLine; i >= head.line && seen < CLAUSE_LINES; i--) {
       if (lines[i].noise || lines[i].norm.length === 0) continue;
       seen++;
-      const c = clauseOnLine(lines, i, i > head.line);
-      if (c) { clauses.push({ ...c, heading: h }); break; }
+      const c = clauseOnLine(lines, i, i > head.line, h);
+      if (c) { clauses.push(c); break; }
     }
   }
   return clauses;
 }
 
-function clauseOnLine(lines: PlanLine[], i: number, mayJoinPrevious: boolean): Omit<Clause, 'heading'> | null {
+function clauseOnLine(lines: PlanLine[], i: number, mayJoinPrevious: boolean, heading: number): Clause | null {
   const line = lines[i];
-  if (line.noise || !mayHoldClause(line.norm)) return null;
+  if (line.noise || !mayHoldClause(line)) return null;
   const c = findClause(line.text, line.norm);
-  if (c) return toClause(c, i, spanAt(line, c.start, c.end));
+  if (c) return toClause(c, i, spanAt(line, c.start, c.end), heading);
   // A clause broken across two lines: "（市质监局、" / "市工商局牵头）".
   const prev = lines[i - 1];
-  if (!mayJoinPrevious || !prev || prev.noise || !OPEN_AT_END.test(prev.norm)) return null;
+  if (!mayJoinPrevious || !prev || prev.noise || !(prev.flags & LineFlag.Mark) || !OPEN_AT_END.test(prev.norm)) return null;
   const j = findClause(prev.text + line.text, prev.norm + line.norm);
   if (!j || j.start >= prev.text.length) return null;
-  return toClause(j, i - 1, { start: offsetAt(prev, j.start), end: endOffsetAt(line, j.end - prev.text.length) });
+  return toClause(j, i - 1, { start: offsetAt(prev, j.start), end: endOffsetAt(line, j.end - prev.text.length) }, heading);
 }
 
-function toClause(c: ClauseMatch, line: number, span: Span): Omit<Clause, 'heading'> {
+function toClause(c: ClauseMatch, line: number, span: Span, heading: number): Clause {
   return {
     line, span, leads: c.leads, cooperators: c.cooperators, form: c.form,
-    closed: c.closed, standing: c.standing, duplicates: c.duplicates, bothRoles: c.bothRoles,
+    closed: c.closed, standing: c.standing, duplicates: c.duplicates, bothRoles: c.bothRoles, heading,
   };
 }
 
