@@ -66,7 +66,8 @@ const TOC_LINE = /(?:…{1,}|\.{3,}|·{3,}|-{4,}|_{4,})\d{1,3}$/;
 export function matchHeading(text: string, norm: string): HeadingMatch | null {
   if (MAY_START_HEADING[norm.charCodeAt(0)] !== 1) return null;
   let start = 0;
-  const md = MARKDOWN_PREFIX.exec(norm);
+  const c0 = norm.charCodeAt(0);
+  const md = c0 === 0x23 || c0 === 0x3e || c0 === 0x2a ? MARKDOWN_PREFIX.exec(norm) : null; // # > *
   if (md) start = md[0].length;
   const rest = start ? norm.slice(start) : norm;
   const last = rest.charCodeAt(rest.length - 1);
@@ -83,7 +84,7 @@ export function matchHeading(text: string, norm: string): HeadingMatch | null {
     else if (kind === 'num') { ordinal = Number(m[1]); style = marker.slice(-1); }
     else if (kind === 'cn-paren' || kind === 'num-paren') {
       ordinal = kind === 'num-paren' ? Number(m[2]) : parseChineseNumber(m[2]);
-      style = bracketWidth(marker[0]) + bracketWidth(marker[marker.length - 1]);
+      style = bracketStyle(text.charCodeAt(start), text.charCodeAt(markerEnd - 1));
     } else if (kind === 'circled') ordinal = m[1].charCodeAt(0) - 0x245f;
     if (kind !== 'bullet' && ordinal === null) continue;
     const [titleStart, titleEnd] = splitTitle(norm, markerEnd);
@@ -102,8 +103,10 @@ export function matchHeading(text: string, norm: string): HeadingMatch | null {
   return null;
 }
 
-function bracketWidth(ch: string): string {
-  return ch === '(' || ch === ')' ? 'half' : 'full';
+/** 'half' or 'full' for the opening bracket, then for the closing one: halffull for (一）. */
+function bracketStyle(open: number, close: number): string {
+  const half = (c: number) => c === 0x28 || c === 0x29;
+  return half(open) ? (half(close) ? 'halfhalf' : 'halffull') : half(close) ? 'fullhalf' : 'fullfull';
 }
 
 /**

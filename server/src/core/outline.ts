@@ -43,11 +43,14 @@ export function buildOutline(lines: PlanLine[]): Outline {
     if (!m.title && m.kind !== 'bullet' && WEAK.has(m.kind)) continue;
     if (bodyStart === lines.length) bodyStart = i;
     let titleLine = line;
-    let [titleStart, titleEnd] = [m.titleStart, m.titleEnd];
+    let titleStart = m.titleStart;
+    let titleEnd = m.titleEnd;
     // A bullet alone on its line takes its title from the next line.
     if (!m.title && m.kind === 'bullet' && i + 1 < lines.length && lines[i + 1].norm && !matchHeading(lines[i + 1].text, lines[i + 1].norm)) {
       titleLine = lines[i + 1];
-      [titleStart, titleEnd] = splitTitle(titleLine.norm, 0);
+      const bounds = splitTitle(titleLine.norm, 0);
+      titleStart = bounds[0];
+      titleEnd = bounds[1];
     }
     const title = tidyTitle(readableText(titleLine, titleStart, titleEnd));
     const rank = KIND_RANK[m.kind];
