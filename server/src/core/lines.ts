@@ -21,15 +21,18 @@ export interface PlanLine extends CleanLine {
 export const enum LineFlag {
   /** A bracket, title mark or quote that the bracket check pairs (listed in `PlanLines.marks`). */
   Mark = RECORD,
-  /** What a target or a year needs: a digit, 五 (十四五), 零 (为零), 全 (全覆盖), 于 (不低于…水平). */
+  /** What a target or a year mostly needs: a digit, 五 (十四五), 零 (为零). */
   Figure = 16,
   /** What an advert needs: a 1 (phone numbers) or 微 免 专 版 客 加 Q. */
   Advert = 32,
   /** What a clause's role words need: 单 (单位) 部 (部门) 牵 (牵头) 负 (负责) 配 (配合). */
   Role = 64,
+  /** What the other targets need: 全 (全覆盖), 于 (不低于…水平); common, so only a hint. */
+  Relative = 128,
 }
 
-const FIGURE_CHARS = new Set([...'0123456789五零全于'].map((c) => c.charCodeAt(0)));
+const FIGURE_CHARS = new Set([...'0123456789五零'].map((c) => c.charCodeAt(0)));
+const RELATIVE_CHARS = new Set([...'全于'].map((c) => c.charCodeAt(0)));
 const ADVERT_CHARS = new Set([...'1微免专版客加Q'].map((c) => c.charCodeAt(0)));
 const ROLE_CHARS = new Set([...'单部牵负配'].map((c) => c.charCodeAt(0)));
 const MARK_CHARS = new Set([...'（）()《》“”〔〕【】[]［］'].map((c) => c.charCodeAt(0)));
@@ -37,7 +40,8 @@ const LINE_TABLE = charTable((c, folded) =>
   (MARK_CHARS.has(c) ? LineFlag.Mark : 0) |
   (FIGURE_CHARS.has(folded) ? LineFlag.Figure : 0) |
   (ADVERT_CHARS.has(folded) ? LineFlag.Advert : 0) |
-  (ROLE_CHARS.has(folded) ? LineFlag.Role : 0));
+  (ROLE_CHARS.has(folded) ? LineFlag.Role : 0) |
+  (RELATIVE_CHARS.has(folded) ? LineFlag.Relative : 0));
 
 export interface PlanLines {
   lines: PlanLine[];

@@ -54,12 +54,14 @@ const BASE_YEAR = /(?:较|比|与)((?:19|20)\d{2}|上)年/;
  * Reads the targets on one line of a goal, task or safeguard section. Dates, document
  * numbers, ordinals, titles in 《》 and codes such as 5S, PM2.5 or 96366 are never targets.
  */
-export function findTargets(text: string, norm: string, from: number, mayHoldBracket = true): LineTargets {
+export function findTargets(text: string, norm: string, from: number, hints = MAY_HOLD_BRACKET | MAY_HOLD_FIGURE): LineTargets {
+  // Without a digit, 五 or 零, only 全覆 or 低于/高于/快于/好于 can matter: native searches say whether any does.
+  if (!(hints & MAY_HOLD_FIGURE) && !mayHoldRelative(norm, from)) return NOTHING;
   // Most lines hold no figure at all: find the first character that matters before any work.
   let first = from;
   while (first < norm.length && !matters(norm, first, CLASS[norm.charCodeAt(first)])) first++;
   if (first === norm.length) return NOTHING;
-  const work = mayHoldBracket ? maskNonTargets(norm) : norm;
+  const work = hints & MAY_HOLD_BRACKET ? maskNonTargets(norm) : norm;
   const targets: TargetMatch[] = [];
   let leadingYear: number | null = null;
   let sentenceYear: number | null = null;
@@ -93,6 +95,17 @@ export function findTargets(text: string, norm: string, from: number, mayHoldBra
     segMatters = false;
   }
   return { targets, leadingYear };
+}
+
+/** `findTargets` hints, from the line scan: the line may hold a bracket; it may hold a digit, 五 or 零. */
+export const MAY_HOLD_BRACKET = 1;
+export const MAY_HOLD_FIGURE = 2;
+
+/** Whether a 全 or 于 at or after `from` matters (全覆, 低于 高于 快于 好于). */
+function mayHoldRelative(norm: string, from: number): boolean {
+  if (norm.indexOf('全覆', from) >= 0) return true;
+  for (let j = norm.indexOf('于', from); j >= 0; j = norm.indexOf('于', j + 1)) if (matters(norm, j, YU)) return true;
+  return false;
 }
 
 const NOTHING: LineTargets = Object.freeze({ targets: [], leadingYear: null }) as LineTargets;
