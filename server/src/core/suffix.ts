@@ -13,9 +13,13 @@ export function suffixMatcher(words: readonly string[]): SuffixMatcher {
     if (list) list.push(w);
     else byLast.set(last, [w]);
   }
+  // A byte per code unit says which last characters have words at all: most calls stop there.
+  const hasLast = new Uint8Array(0x10000);
+  for (const c of byLast.keys()) hasLast[c] = 1;
   return (s) => {
-    const list = byLast.get(s.charCodeAt(s.length - 1));
-    if (list) for (const w of list) if (s.endsWith(w)) return w;
+    const last = s.charCodeAt(s.length - 1);
+    if (hasLast[last] !== 1) return null;
+    for (const w of byLast.get(last)!) if (s.endsWith(w)) return w;
     return null;
   };
 }
