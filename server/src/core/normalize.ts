@@ -85,7 +85,8 @@ export function cleanInto(raw: string, from: number, to: number, table: Uint8Arr
   let b = to;
   while (a < b && KIND[raw.charCodeAt(a)] === SPACE) a++;
   while (b > a && KIND[raw.charCodeAt(b - 1)] === SPACE) b--;
-  let drop: Uint8Array | null = null;
+  // Characters to drop are marked in one shared buffer, cleared only for lines that drop any.
+  let drop = false;
   let flags = 0;
   for (let i = a; i < b; i++) {
     const k = table[raw.charCodeAt(i)];
@@ -93,12 +94,16 @@ export function cleanInto(raw: string, from: number, to: number, table: Uint8Arr
     flags |= k;
     if (k & RECORD && recorded) recorded.push(i);
     if (k & SPACE) {
-      (drop ??= new Uint8Array(b - a))[i - a] = 1;
+      if (!drop) drop = clearDrop(b - a);
+      DROP[i - a] = 1;
     } else if (k & PAREN && i > a && mayStartGloss(raw.charCodeAt(i + 1))) {
       GLOSS.lastIndex = i;
       const g = GLOSS.exec(raw);
       // The gloss is read within 12 characters of its bracket, and within the line.
-      if (g && g[0].length <= Math.min(12, b - i)) (drop ??= new Uint8Array(b - a)).fill(1, i - a, i - a + g[0].length);
+      if (g && g[0].length <= Math.min(12, b - i)) {
+        if (!drop) drop = clearDrop(b - a);
+        DROP.fill(1, i - a, i - a + g[0].length);
+      }
     }
   }
   out.flags = flags;
@@ -110,18 +115,29 @@ export function cleanInto(raw: string, from: number, to: number, table: Uint8Arr
     out.map = null;
     return;
   }
-  const offsets = new Int32Array(inner.length);
+  let kept = 0;
+  for (let i = 0; i < inner.length; i++) if (DROP[i] === 0) kept++;
+  const offsets = new Int32Array(kept);
   let n = 0;
   let text = '';
   let runStart = 0;
   for (let i = 0; i <= inner.length; i++) {
-    if (i < inner.length && drop[i] === 0) { offsets[n++] = a - from + i; continue; }
+    if (i < inner.length && DROP[i] === 0) { offsets[n++] = a - from + i; continue; }
     if (i > runStart) text += inner.slice(runStart, i);
     runStart = i + 1;
   }
   out.text = text;
   out.norm = flags & FOLDS ? foldForMatching(text) : text;
-  out.map = offsets.subarray(0, n);
+  out.map = offsets;
+}
+
+let DROP = new Uint8Array(1024);
+
+/** Makes DROP[0, length) zero, growing it when a line is longer; returns true. */
+function clearDrop(length: number): boolean {
+  if (DROP.length < length) DROP = new Uint8Array(Math.max(length, DROP.length * 2));
+  else DROP.fill(0, 0, length);
+  return true;
 }
 
 /** A gloss's first letter: a-z, ü or a toned vowel (all below U+0200). */
