@@ -283,13 +283,16 @@ function multiplier(c: number): number {
   return c === 0x4e07 ? 1e4 : c === 0x4ebf ? 1e8 : c === 0x5343 ? 1e3 : 0;
 }
 
+const TAIL_AT_MOST = /以下|以内|之内/;
+const TAIL_AT_LEAST = /以上|多/;
+
 function comparatorOf(pre: string, tail: string, range: boolean): Comparator {
   if (endsWithDown(pre)) return 'down';
   if (endsWithUp(pre)) return 'up';
   if (tail === '左右') return '~';
   if (endsWithAtLeast(pre)) return '>=';
-  if (/以下|以内|之内/.test(tail) || endsWithAtMost(pre)) return '<=';
-  if (/以上|多/.test(tail) || endsWithAbove(pre)) return '>=';
+  if (TAIL_AT_MOST.test(tail) || endsWithAtMost(pre)) return '<=';
+  if (TAIL_AT_LEAST.test(tail) || endsWithAbove(pre)) return '>=';
   if (range || endsWithKeep(pre)) return '=';
   return '>=';
 }
@@ -319,9 +322,14 @@ function pairRespectively(seg: string, out: TargetMatch[], first: number): void 
   for (let k = 0; k < n; k++) out[first + k].metric = names[k];
 }
 
+/** 、和及与 */
+function isJoiner(c: number): boolean {
+  return c === 0x3001 || c === 0x548c || c === 0x53ca || c === 0x4e0e;
+}
+
 function trimStart(seg: string, from: number, to: number): number {
   let i = from;
-  while (i < to && '、和及与'.includes(seg[i])) i++;
+  while (i < to && isJoiner(seg.charCodeAt(i))) i++;
   return i;
 }
 
