@@ -28,6 +28,7 @@ export function isNoiseLine(norm: string, mayBeAdvert = true): boolean {
   return mayBeAdvert && ADVERT.test(norm);
 }
 
+const VALUE_START = new Set([...'≥≤<>＜＞'].map((c) => c.charCodeAt(0)));
 const SENTENCE_MARK = /[。；;，,：:！？]/;
 const VALUE_CELL = /^[≥≤<>＜＞]?\d+(?:\.\d+)?(?:%|[个家件项处分名张万亿元吨]+)?(?:以上|以下|左右)?$/;
 const UNIT_CELL = /^(?:%|‰|个|家|件|项|分|处|名|张|户|人|座|所|条|种|类|台|套|亿元|万元|元|吨|万吨|个百分点|[\u4e00-\u9fa5]{1,3}\/[\u4e00-\u9fa5]{1,3})$/;
@@ -39,10 +40,13 @@ export function isCellLike(norm: string): boolean {
 
 /** A cell holding a value: 98%, ≥97, 5家以上, 100. */
 export function isValueCell(norm: string): boolean {
-  return VALUE_CELL.test(norm);
+  // A value starts with a digit or a comparison sign: other lines skip the pattern.
+  const c = norm.charCodeAt(0);
+  return ((c >= 48 && c <= 57) || VALUE_START.has(c)) && VALUE_CELL.test(norm);
 }
 
 /** A cell holding a unit: %, 个, 微克/立方米, 批次/千人. */
 export function isUnitCell(norm: string): boolean {
-  return UNIT_CELL.test(norm);
+  // The longest unit cell is 3 + / + 3 characters.
+  return norm.length <= 7 && UNIT_CELL.test(norm);
 }
