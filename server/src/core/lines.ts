@@ -31,17 +31,14 @@ export const enum LineFlag {
   Relative = 128,
 }
 
-const FIGURE_CHARS = new Set([...'0123456789五零'].map((c) => c.charCodeAt(0)));
-const RELATIVE_CHARS = new Set([...'全于'].map((c) => c.charCodeAt(0)));
-const ADVERT_CHARS = new Set([...'1微免专版客加Q'].map((c) => c.charCodeAt(0)));
-const ROLE_CHARS = new Set([...'单部牵负配'].map((c) => c.charCodeAt(0)));
-const MARK_CHARS = new Set([...'（）()《》“”〔〕【】[]［］'].map((c) => c.charCodeAt(0)));
-const LINE_TABLE = charTable((c, folded) =>
-  (MARK_CHARS.has(c) ? LineFlag.Mark : 0) |
-  (FIGURE_CHARS.has(folded) ? LineFlag.Figure : 0) |
-  (ADVERT_CHARS.has(folded) ? LineFlag.Advert : 0) |
-  (ROLE_CHARS.has(folded) ? LineFlag.Role : 0) |
-  (RELATIVE_CHARS.has(folded) ? LineFlag.Relative : 0));
+// Each flag's characters, as `norm` reads them (a traditional or full-width form gets the flag too).
+const LINE_TABLE = charTable([
+  ['（）()《》“”〔〕【】[]［］', LineFlag.Mark],
+  ['0123456789五零', LineFlag.Figure],
+  ['1微免专版客加Q', LineFlag.Advert],
+  ['单部牵负配', LineFlag.Role],
+  ['全于', LineFlag.Relative],
+]);
 
 export interface PlanLines {
   lines: PlanLine[];

@@ -52,12 +52,14 @@ for (let c = 0; c < 0x10000; c++) if (FOLD[c] !== 0) KIND[c] |= FOLDS;
 const GLOSS = /[（(](?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]*[1-5]?|[a-zü]{1,6}[1-5])[）)]/y;
 
 /**
- * A copy of the cleaning table for a caller to add bits (8 and up) to; `of(c)` says for a
- * code unit which character `norm` reads it as, so bits can be set on the folded form.
+ * A copy of the cleaning table with a caller's bits (8 and up) added for the given characters
+ * and for every code unit `norm` folds into one of them (full-width, traditional forms).
  */
-export function charTable(bits: (c: number, folded: number) => number): Uint8Array {
+export function charTable(groups: readonly (readonly [chars: string, bit: number])[]): Uint8Array {
+  const own = new Uint8Array(0x10000);
+  for (const [chars, bit] of groups) for (const ch of chars) own[ch.charCodeAt(0)] |= bit & ~7;
   const t = KIND.slice();
-  for (let c = 0; c < 0x10000; c++) t[c] |= bits(c, FOLD[c] || c) & ~7;
+  for (let c = 0; c < 0x10000; c++) t[c] |= own[FOLD[c] || c];
   return t;
 }
 
