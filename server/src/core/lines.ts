@@ -29,6 +29,8 @@ export const enum LineFlag {
   Role = 64,
   /** What the other targets need: 全 (全覆盖), 于 (不低于…水平); common, so only a hint. */
   Relative = 128,
+  /** What a masked title or number needs: an opening 《 〔 [ ［ ( （. */
+  Opener = 256,
 }
 
 // Each flag's characters, as `norm` reads them (a traditional or full-width form gets the flag too).
@@ -38,6 +40,7 @@ const LINE_TABLE = charTable([
   ['1微免专版客加Q', LineFlag.Advert],
   ['单部牵负配', LineFlag.Role],
   ['全于', LineFlag.Relative],
+  ['《〔[［(（', LineFlag.Opener],
 ]);
 
 export interface PlanLines {

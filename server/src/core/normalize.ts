@@ -52,13 +52,13 @@ for (let c = 0; c < 0x10000; c++) if (FOLD[c] !== 0) KIND[c] |= FOLDS;
 const GLOSS = /[（(](?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]*[1-5]?|[a-zü]{1,6}[1-5])[）)]/y;
 
 /**
- * A copy of the cleaning table with a caller's bits (8 and up) added for the given characters
+ * A copy of the cleaning table with a caller's bits (8 to 2^15) added for the given characters
  * and for every code unit `norm` folds into one of them (full-width, traditional forms).
  */
-export function charTable(groups: readonly (readonly [chars: string, bit: number])[]): Uint8Array {
-  const own = new Uint8Array(0x10000);
+export function charTable(groups: readonly (readonly [chars: string, bit: number])[]): Uint16Array {
+  const own = new Uint16Array(0x10000);
   for (const [chars, bit] of groups) for (const ch of chars) own[ch.charCodeAt(0)] |= bit & ~7;
-  const t = KIND.slice();
+  const t = Uint16Array.from(KIND);
   for (let c = 0; c < 0x10000; c++) t[c] |= own[FOLD[c] || c];
   return t;
 }
@@ -82,7 +82,7 @@ export function cleanLine(raw: string, from = 0, to = raw.length): CleanLine {
  * `cleanLine` writing into `out` (no object per line), with `table` from `charTable`; pushes
  * onto `recorded` the raw offset of each character whose table bits include RECORD.
  */
-export function cleanInto(raw: string, from: number, to: number, table: Uint8Array, out: CleanScan, recorded: number[] | null = null): void {
+export function cleanInto(raw: string, from: number, to: number, table: Uint8Array | Uint16Array, out: CleanScan, recorded: number[] | null = null): void {
   let a = from;
   let b = to;
   while (a < b && KIND[raw.charCodeAt(a)] === SPACE) a++;

@@ -39,7 +39,7 @@ export function collectTargets(lines: PlanLine[], outline: Outline, tasks: Task[
       // The line scan already knows whether a line holds a figure or a bracket at all.
       if (!(l.flags & (LineFlag.Figure | LineFlag.Relative))) continue;
       const found = findTargets(l.text, l.norm, i === head.line ? titleFrom[h] : 0,
-        (l.flags & LineFlag.Mark ? MAY_HOLD_BRACKET : 0) | (l.flags & LineFlag.Figure ? MAY_HOLD_FIGURE : 0));
+        (l.flags & LineFlag.Opener ? MAY_HOLD_BRACKET : 0) | (l.flags & LineFlag.Figure ? MAY_HOLD_FIGURE : 0));
       if (found.leadingYear !== null) scope[h] = found.leadingYear;
       for (const m of found.targets) add(head, h, i, m);
     }

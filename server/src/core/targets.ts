@@ -97,7 +97,7 @@ export function findTargets(text: string, norm: string, from: number, hints = MA
   return { targets, leadingYear };
 }
 
-/** `findTargets` hints, from the line scan: the line may hold a bracket; it may hold a digit, 五 or 零. */
+/** `findTargets` hints, from the line scan: the line may hold an opening bracket (《〔[(（); it may hold a digit, 五 or 零. */
 export const MAY_HOLD_BRACKET = 1;
 export const MAY_HOLD_FIGURE = 2;
 
@@ -333,8 +333,13 @@ function trimStart(seg: string, from: number, to: number): number {
   return i;
 }
 
+const OPENER = /[《〔\[(（]/;
+
 /** Blanks 《titles》, document numbers and bracketed year spans so their digits are not read. */
 function maskNonTargets(norm: string): string {
-  if (!/[《〔\[(（]/.test(norm)) return norm;
-  return norm.replace(/《[^《》]*》|[〔\[［]\d{0,4}[〕\]］]\d*号|[（(][^（）()\d]*\d{4}[^（）()]*[）)]/g, (x) => '□'.repeat(x.length));
+  if (!OPENER.test(norm)) return norm;
+  return norm.replace(NON_TARGETS, blank);
 }
+
+const NON_TARGETS = /《[^《》]*》|[〔\[［]\d{0,4}[〕\]］]\d*号|[（(][^（）()\d]*\d{4}[^（）()]*[）)]/g;
+const blank = (x: string) => '□'.repeat(x.length);
