@@ -298,17 +298,23 @@ function comparatorOf(pre: string, tail: string, range: boolean): Comparator {
 }
 
 /** 不低于GDP增长幅度, 低于全国平均水平: a target relative to another figure, with no number. */
+const RELATIVE = /(不低于|不高于|低于|高于|快于|超过|好于)([^□]*?(?:增长幅度|增幅|增速|平均水平|平均值))/;
+const ZERO = /(?:为零|为0|零发生|零事故)/;
+const FULL = /全覆盖/;
+const REACH_AT_END = /(?:实现|达到|达)$/;
+
 function readRelative(text: string, seg: string, a: number, year: number | null, out: TargetMatch[]): void {
-  const r = /(不低于|不高于|低于|高于|快于|超过|好于)([^□]*?(?:增长幅度|增幅|增速|平均水平|平均值))/.exec(seg);
-  const zero = /(?:为零|为0|零发生|零事故)/.exec(seg);
-  const full = /全覆盖/.exec(seg);
+  // Each pattern only when its key characters are there: 于 or 超过, 零 or 为0, 全覆盖.
+  const r = seg.includes('于') || seg.includes('超过') ? RELATIVE.exec(seg) : null;
+  const zero = seg.includes('零') || seg.includes('为0') ? ZERO.exec(seg) : null;
+  const full = seg.includes('全覆盖') ? FULL.exec(seg) : null;
   const hit = r ?? zero ?? full;
   if (!hit) return;
-  const metric = tidyMetric(tidyBefore(text.slice(a, a + hit.index).replace(LEADING_WORDS, '')).replace(/(?:实现|达到|达)$/, ''));
+  const metric = tidyMetric(tidyBefore(text.slice(a, a + hit.index).replace(LEADING_WORDS, '')).replace(REACH_AT_END, ''));
   out.push({
     start: a + trimStart(seg, 0, hit.index), end: a + hit.index + hit[0].length, metric,
     value: r ? null : zero ? 0 : 100, valueMax: null, unit: full && !r && !zero ? '%' : '',
-    comparator: r ? (/低于|不高于/.test(r[1]) && !/不低于/.test(r[1]) ? '<=' : '>=') : '=',
+    comparator: r ? (r[1].includes('低于') || r[1] === '不高于') && r[1] !== '不低于' ? '<=' : '>=' : '=',
     year, baseYear: null,
   });
 }
