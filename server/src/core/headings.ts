@@ -93,7 +93,7 @@ export function matchHeading(text: string, norm: string): HeadingMatch | null {
       title: tidyTitle(text.slice(titleStart, titleEnd)),
     };
   }
-  if (DAMAGED_CN.test(rest)) {
+  if (rest.charCodeAt(0) === 0x3001 && DAMAGED_CN.test(rest)) { // 、
     const [titleStart, titleEnd] = splitTitle(norm, start + 1);
     return {
       kind: 'cn', ordinal: null, marker: '、', style: '、', markerStart: start, markerEnd: start + 1,
