@@ -38,6 +38,7 @@ function runCase(args, nodeFlags = []) {
   return JSON.parse(child.stdout.trim().split('\n').pop()).result;
 }
 
+const loadAtStart = os.loadavg()[0].toFixed(1);
 const latency = runCase(['latency', String(LATENCY_RUNS)]);
 const sizes = SIZES.map((mb) => runCase(['size', String(mb)]));
 const memory = runCase(['memory', String(MEMORY_MB)]);
@@ -74,7 +75,8 @@ const lines = [];
 lines.push(
   `Machine: ${os.availableParallelism?.() ?? os.cpus().length} CPUs (\`nproc\`), ${cpu}, ` +
     `${bToMb(os.totalmem())} MB RAM, Node ${process.version} on ${os.platform()} ${os.arch()}; ` +
-    `run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+    `run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; load average ${loadAtStart} at the start, ` +
+    `${os.loadavg()[0].toFixed(1)} at the end (other processes share the CPUs: times scale with it, the in-process ratio less).`,
 );
 lines.push('');
 lines.push('**Summary**');
