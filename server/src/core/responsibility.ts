@@ -247,9 +247,12 @@ function splitUnits(text: string, norm: string): string[] {
   return out;
 }
 
+// Words before a unit's name that are not part of it: 由市质监局, 会同市商务局.
+const UNIT_PREFIXES = ['由', '请', '要', '会同', '联合'];
+
 function pushUnit(out: string[], raw: string): void {
   let name = raw;
-  for (const w of ['由', '请', '要', '会同', '联合']) if (name.startsWith(w)) { name = name.slice(w.length); break; }
+  for (const w of UNIT_PREFIXES) if (name.startsWith(w)) { name = name.slice(w.length); break; }
   if (name.endsWith('等')) name = name.slice(0, -1);
   if (name) out.push(name);
 }
