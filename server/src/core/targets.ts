@@ -59,7 +59,10 @@ export function findTargets(text: string, norm: string, from: number, hints = MA
   if (!(hints & MAY_HOLD_FIGURE) && !mayHoldRelative(norm, from)) return NOTHING;
   // Most lines hold no figure at all: find the first character that matters before any work.
   let first = from;
-  while (first < norm.length && !matters(norm, first, CLASS[norm.charCodeAt(first)])) first++;
+  for (; first < norm.length; first++) {
+    const k = CLASS[norm.charCodeAt(first)];
+    if (k >= FIGURE && matters(norm, first, k)) break;
+  }
   if (first === norm.length) return NOTHING;
   const work = hints & MAY_HOLD_BRACKET ? maskNonTargets(norm) : norm;
   const targets: TargetMatch[] = [];
@@ -78,7 +81,7 @@ export function findTargets(text: string, norm: string, from: number, hints = MA
   for (let i = segStart; i <= work.length; i++) {
     const k = i < work.length ? CLASS[work.charCodeAt(i)] : SENTENCE;
     if (k !== SEGMENT && k !== SENTENCE) {
-      if (!segMatters && k !== 0 && matters(work, i, k)) segMatters = true;
+      if (!segMatters && k >= FIGURE && matters(work, i, k)) segMatters = true;
       continue;
     }
     if (segMatters && i > segStart) {
@@ -114,6 +117,7 @@ const NOTHING: LineTargets = Object.freeze({ targets: [], leadingYear: null }) a
 // 低/高/快/好 (不低于…平均水平). 全 and 于 alone are too common (安全, 关于) to count.
 const SEGMENT = 1;
 const SENTENCE = 2;
+/** Classes from FIGURE up may matter; the scans test `k >= FIGURE` before anything else. */
 const FIGURE = 3;
 const QUAN = 4;
 const YU = 5;
