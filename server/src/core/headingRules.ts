@@ -95,13 +95,19 @@ export function checkLevel(headings: Heading[]): Finding[] {
     if (h.kind !== 'bullet' && !pairs.has(pair)) pairs.set(pair, k);
   });
   const out: Finding[] = [];
-  const split = [...pairs].map(([pair, example]) => [(pair >> 3) - 1, pair & 7, example]);
+  // The children seen under each parent rank, in document order: a heading looks at its own parent's only.
+  const byParent = new Map<number, [number, number][]>();
+  for (const [pair, example] of pairs) {
+    const list = byParent.get((pair >> 3) - 1);
+    if (list) list.push([pair & 7, example]);
+    else byParent.set((pair >> 3) - 1, [[pair & 7, example]]);
+  }
   headings.forEach((h, k) => {
     if (h.kind === 'bullet') return;
     const p = parentRank(h);
     const own = KIND_RANK[h.kind];
-    for (const [pp, child, example] of split) {
-      if (pp !== p || child === own) continue;
+    for (const [child, example] of byParent.get(p) ?? []) {
+      if (child === own) continue;
       if (child > p && child < own) {
         const parent = h.parent >= 0 ? headings[h.parent].marker : '文首';
         out.push({ rule: 'heading-level', id: 'heading-level', heading: k, args: { marker: h.marker, parent, usual: headings[example].marker } });
