@@ -52,7 +52,8 @@ export function buildOutline(lines: PlanLine[]): Outline {
       titleStart = bounds[0];
       titleEnd = bounds[1];
     }
-    const title = tidyTitle(readableText(titleLine, titleStart, titleEnd));
+    // Without a map the readable title is the plain slice matchHeading has already tidied.
+    const title = titleLine === line && !line.map ? m.title : tidyTitle(readableText(titleLine, titleStart, titleEnd));
     const rank = KIND_RANK[m.kind];
     while (stack.length && KIND_RANK[headings[stack[stack.length - 1]].kind] >= rank) stack.pop();
     const parent = stack.length ? stack[stack.length - 1] : -1;
