@@ -27,6 +27,7 @@ export function buildOutline(lines: PlanLine[]): Outline {
   const inTable = findTables(lines);
   const headings: Heading[] = [];
   const titleFrom: number[] = [];
+  const ranks: number[] = [];
   const stack: number[] = [];
   let bodyStart = lines.length;
   let bodyEnd = lines.length;
@@ -55,7 +56,8 @@ export function buildOutline(lines: PlanLine[]): Outline {
     // Without a map the readable title is the plain slice matchHeading has already tidied.
     const title = titleLine === line && !line.map ? m.title : tidyTitle(readableText(titleLine, titleStart, titleEnd));
     const rank = KIND_RANK[m.kind];
-    while (stack.length && KIND_RANK[headings[stack[stack.length - 1]].kind] >= rank) stack.pop();
+    // Ranks kept beside the headings: a rank looked up by kind name per comparison costs more.
+    while (stack.length && ranks[stack[stack.length - 1]] >= rank) stack.pop();
     const parent = stack.length ? stack[stack.length - 1] : -1;
     headings.push({
       line: i, kind: m.kind, ordinal: m.ordinal, marker: m.marker, style: m.style, title, depth: stack.length + 1, parent,
@@ -66,14 +68,15 @@ export function buildOutline(lines: PlanLine[]): Outline {
       task: -1,
     });
     titleFrom.push(m.markerEnd);
+    ranks.push(rank);
     stack.push(headings.length - 1);
   }
-  setExtents(headings, lines, bodyEnd);
+  setExtents(headings, ranks, lines, bodyEnd);
   return { headings, bodyStart, bodyEnd, inTable, titleFrom };
 }
 
 /** Body end = before the next heading; subtree end = before the next heading that is not a descendant. */
-function setExtents(headings: Heading[], lines: PlanLine[], bodyEnd: number): void {
+function setExtents(headings: Heading[], ranks: number[], lines: PlanLine[], bodyEnd: number): void {
   const lastText = (from: number, to: number) => {
     let k = to;
     while (k > from && (lines[k].norm.length === 0 || lines[k].noise)) k--;
@@ -89,7 +92,7 @@ function setExtents(headings: Heading[], lines: PlanLine[], bodyEnd: number): vo
     headings[h].endLine = Math.max(headings[h].bodyEndLine, lastText(headings[h].line, before - 1));
   };
   for (let h = 0; h < headings.length; h++) {
-    while (open.length && KIND_RANK[headings[open[open.length - 1]].kind] >= KIND_RANK[headings[h].kind]) close(open.pop()!, headings[h].line);
+    while (open.length && ranks[open[open.length - 1]] >= ranks[h]) close(open.pop()!, headings[h].line);
     open.push(h);
   }
   while (open.length) close(open.pop()!, bodyEnd);
