@@ -31,6 +31,8 @@ export const enum LineFlag {
   Relative = 128,
   /** What a masked title or number needs: an opening 《 〔 [ ［ ( （. */
   Opener = 256,
+  /** Sentence punctuation (。；;，,：:！？): a line without any may be a flattened table cell. */
+  Punct = 512,
 }
 
 // Each flag's characters, as `norm` reads them (a traditional or full-width form gets the flag too).
@@ -41,6 +43,7 @@ const LINE_TABLE = charTable([
   ['单部牵负配', LineFlag.Role],
   ['全于', LineFlag.Relative],
   ['《〔[［(（', LineFlag.Opener],
+  ['。；;，,：:！？', LineFlag.Punct],
 ]);
 
 export interface PlanLines {

@@ -29,14 +29,8 @@ export function isNoiseLine(norm: string, mayBeAdvert = true): boolean {
 }
 
 const VALUE_START = new Set([...'≥≤<>＜＞'].map((c) => c.charCodeAt(0)));
-const SENTENCE_MARK = /[。；;，,：:！？]/;
 const VALUE_CELL = /^[≥≤<>＜＞]?\d+(?:\.\d+)?(?:%|[个家件项处分名张万亿元吨]+)?(?:以上|以下|左右)?$/;
 const UNIT_CELL = /^(?:%|‰|个|家|件|项|分|处|名|张|户|人|座|所|条|种|类|台|套|亿元|万元|元|吨|万吨|个百分点|[\u4e00-\u9fa5]{1,3}\/[\u4e00-\u9fa5]{1,3})$/;
-
-/** A flattened table cell: short, no sentence punctuation. */
-export function isCellLike(norm: string): boolean {
-  return norm.length > 0 && norm.length <= 26 && !SENTENCE_MARK.test(norm);
-}
 
 /** A cell holding a value: 98%, ≥97, 5家以上, 100. */
 export function isValueCell(norm: string): boolean {

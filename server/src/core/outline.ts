@@ -1,8 +1,8 @@
 // The heading tree: which lines are headings, their depth, parent, section kind and extent.
 import type { Heading } from './model';
 import { KIND_RANK, matchHeading, splitTitle, tidyTitle } from './headings';
-import { readableText, spanAt, type PlanLine } from './lines';
-import { isCellLike, isUnitCell, isValueCell } from './noise';
+import { LineFlag, readableText, spanAt, type PlanLine } from './lines';
+import { isUnitCell, isValueCell } from './noise';
 import { classifySection, sectionOfTitle } from './sections';
 
 /** Heading kinds that a flattened table's numbered rows can imitate. */
@@ -109,12 +109,14 @@ export function isSectionTitle(h: Heading): boolean {
  */
 function findTables(lines: PlanLine[]): Uint8Array {
   const inTable = new Uint8Array(lines.length);
+  // A flattened table cell: short, no sentence punctuation (the line scan's flag says which).
+  const cellLike = (l: PlanLine) => l.norm.length > 0 && l.norm.length <= 26 && (l.flags & LineFlag.Punct) === 0;
   let i = 0;
   while (i < lines.length) {
-    if (!isCellLike(lines[i].norm)) { i++; continue; }
+    if (!cellLike(lines[i])) { i++; continue; }
     let j = i;
     let values = 0;
-    while (j < lines.length && (isCellLike(lines[j].norm) || lines[j].norm.length === 0)) {
+    while (j < lines.length && (cellLike(lines[j]) || lines[j].norm.length === 0)) {
       if (isValueCell(lines[j].norm) || isUnitCell(lines[j].norm) || ROW_NUMBER.test(lines[j].norm)) values++;
       j++;
     }
