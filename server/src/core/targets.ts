@@ -66,7 +66,6 @@ export function findTargets(text: string, norm: string, from: number, hints = MA
   if (first === norm.length) return NOTHING;
   const work = hints & MAY_HOLD_BRACKET ? maskNonTargets(norm) : norm;
   const targets: TargetMatch[] = [];
-  let leadingYear: number | null = null;
   let sentenceYear: number | null = null;
   // Nothing before `first` matters (masking only takes figures away): start at its segment.
   let segStart = first;
@@ -76,28 +75,40 @@ export function findTargets(text: string, norm: string, from: number, hints = MA
     segStart--;
   }
   let segMatters = false;
+  leadingFound = null;
   // One scan: 。！？ end a sentence (and its year), ，；： end a segment; only segments with a
-  // digit or a year/keyword character are read further.
-  for (let i = segStart; i <= work.length; i++) {
-    const k = i < work.length ? CLASS[work.charCodeAt(i)] : SENTENCE;
-    if (k !== SEGMENT && k !== SENTENCE) {
-      if (!segMatters && k >= FIGURE && matters(work, i, k)) segMatters = true;
+  // digit or a year/keyword character are read further. Most characters are class 0.
+  const n = work.length;
+  for (let i = segStart; i < n; i++) {
+    const k = CLASS[work.charCodeAt(i)];
+    if (k === 0) continue;
+    if (k >= FIGURE) {
+      if (!segMatters && matters(work, i, k)) segMatters = true;
       continue;
     }
-    if (segMatters && i > segStart) {
-      const seg = work.slice(segStart, i);
-      const y = seg.includes('年') || seg.includes('五') ? yearIn(seg) : null;
-      if (y !== null) {
-        sentenceYear = y.year;
-        if (segStart === from && y.at === 0 && targets.length === 0) leadingYear = y.year;
-      }
-      readSegment(text, seg, segStart, sentenceYear, targets);
-    }
+    if (segMatters && i > segStart) sentenceYear = readSegmentIn(text, work, segStart, i, from, sentenceYear, targets);
     if (k === SENTENCE) sentenceYear = null;
     segStart = i + 1;
     segMatters = false;
   }
-  return { targets, leadingYear };
+  if (segMatters && n > segStart) readSegmentIn(text, work, segStart, n, from, sentenceYear, targets);
+  return { targets, leadingYear: leadingFound };
+}
+
+/** A year phrase opening the line, found by `readSegmentIn` for the `findTargets` call under way. */
+let leadingFound: number | null = null;
+
+/** Reads work[a, b) as a segment with the year it states or inherits; returns the sentence's year after it. */
+function readSegmentIn(text: string, work: string, a: number, b: number, from: number, sentenceYear: number | null, targets: TargetMatch[]): number | null {
+  const seg = work.slice(a, b);
+  const y = seg.includes('年') || seg.includes('五') ? yearIn(seg) : null;
+  let year = sentenceYear;
+  if (y !== null) {
+    year = y.year;
+    if (a === from && y.at === 0 && targets.length === 0) leadingFound = y.year;
+  }
+  readSegment(text, seg, a, year, targets);
+  return year;
 }
 
 /** `findTargets` hints, from the line scan: the line may hold an opening bracket (《〔[(（); it may hold a digit, 五 or 零. */
