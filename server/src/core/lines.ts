@@ -1,6 +1,7 @@
 // The document as cleaned lines with their raw offsets: the one form every later pass reads.
 import type { Span } from './model';
 import { charTable, cleanInto, RECORD, rawEnd, rawIndex, type CleanLine, type CleanScan } from './normalize';
+import { LineCheck } from './brackets';
 import { isNoiseLine } from './noise';
 import { findLineStarts } from './positions';
 
@@ -51,6 +52,11 @@ export interface PlanLines {
   lineStarts: number[];
   /** Document offsets of every bracket, title mark and quote, in order. */
   marks: number[];
+  /**
+   * Per line, how the bracket check treats it: lines with a mark are checked, carrying what the
+   * line before left open unless that line is empty; headings are made fresh later.
+   */
+  checks: Uint8Array;
 }
 
 /** Cleans every line once. Linear in the text's length. */
@@ -59,6 +65,8 @@ export function readLines(text: string): PlanLines {
   const lines: PlanLine[] = new Array(lineStarts.length);
   const c: CleanScan = { text: '', norm: '', map: null, shift: 0, flags: 0 };
   const marks: number[] = [];
+  const checks = new Uint8Array(lineStarts.length);
+  let previousEmpty = true;
   for (let i = 0; i < lineStarts.length; i++) {
     const start = lineStarts[i];
     let end = i + 1 < lineStarts.length ? lineStarts[i + 1] : text.length;
@@ -66,12 +74,13 @@ export function readLines(text: string): PlanLines {
     if (end > start && text.charCodeAt(end - 1) === 13) end--;
     cleanInto(text, start, end, LINE_TABLE, c, marks);
     // One object literal, so every line shares a single hidden class.
-    lines[i] = {
-      text: c.text, norm: c.norm, map: c.map, shift: c.shift, start, end,
-      noise: isNoiseLine(c.norm, (c.flags & LineFlag.Advert) !== 0), flags: c.flags,
-    };
+    const noise = isNoiseLine(c.norm, (c.flags & LineFlag.Advert) !== 0);
+    lines[i] = { text: c.text, norm: c.norm, map: c.map, shift: c.shift, start, end, noise, flags: c.flags };
+    // A line with no bracket at all only closes what is open, as a skipped line does.
+    if (!noise && c.flags & LineFlag.Mark) checks[i] = previousEmpty ? LineCheck.Fresh : LineCheck.Carry;
+    previousEmpty = c.norm.length === 0;
   }
-  return { lines, lineStarts, marks };
+  return { lines, lineStarts, marks, checks };
 }
 
 /** The document span of a cleaned-text range [a, b); an empty range is empty at a's offset. */

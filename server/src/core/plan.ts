@@ -2,7 +2,7 @@
 import type { PlanModel } from './model';
 import { findBracketProblems, LineCheck } from './brackets';
 import { readHeader } from './header';
-import { LineFlag, readLines } from './lines';
+import { readLines } from './lines';
 import { findLineStarts } from './positions';
 import { buildOutline } from './outline';
 import { collectTargets } from './planTargets';
@@ -27,19 +27,13 @@ export function analyzePlan(text: string): PlanModel {
 }
 
 function readPlan(text: string): PlanModel {
-  const { lines, lineStarts, marks } = readLines(text);
+  const { lines, lineStarts, marks, checks } = readLines(text);
   const outline = buildOutline(lines);
   const headerEnd = Math.min(outline.bodyStart, MAX_HEADER_LINES);
   const header = readHeader(lines.slice(0, headerEnd).map((l, index) => ({ index, norm: l.norm, text: l.text, noise: l.noise })));
   const clauses = findClauses(lines, outline.headings);
   const tasks = findTasks(outline.headings, clauses);
   const targets = collectTargets(lines, outline, tasks, header.period);
-  const checks = new Uint8Array(lines.length);
-  // A line with no bracket at all only closes what is open, as a skipped line does.
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    if (!l.noise && l.flags & LineFlag.Mark) checks[i] = i > 0 && lines[i - 1].norm.length > 0 ? LineCheck.Carry : LineCheck.Fresh;
-  }
   for (const h of outline.headings) if (checks[h.line]) checks[h.line] = LineCheck.Fresh;
   return {
     ...header,
