@@ -40,8 +40,19 @@ function runCase(args, nodeFlags = []) {
   return JSON.parse(child.stdout.trim().split('\n').pop()).result;
 }
 
+const loadAtStart = os.loadavg()[0].toFixed(1);
 const latency = runCase(['latency', String(LATENCY_RUNS)]);
-const sizes = SIZES.map((mb) => runCase(['size', String(mb)]));
+// The headline size runs in three processes and the middle one (by ratio) is kept: on a shared
+// machine one process can land in a burst of load that the in-process ratio does not cancel.
+const THROUGHPUT_PROCESSES = 3;
+const sizes = SIZES.map((mb) => {
+  if (mb !== THROUGHPUT_MB) return runCase(['size', String(mb)]);
+  const runs = Array.from({ length: THROUGHPUT_PROCESSES }, () => runCase(['size', String(mb)]));
+  runs.sort((a, b) => a.analyzeMs / a.regexLineMs - b.analyzeMs / b.regexLineMs);
+  const kept = runs[runs.length >> 1];
+  kept.ratios = runs.map((r) => r.analyzeMs / r.regexLineMs);
+  return kept;
+});
 const memory = runCase(['memory', String(MEMORY_MB)]);
 const baseline = runCase(['baseline', String(MEMORY_MB)]);
 
@@ -76,7 +87,8 @@ const lines = [];
 lines.push(
   `Machine: ${os.availableParallelism?.() ?? os.cpus().length} CPUs (\`nproc\`), ${cpu}, ` +
     `${bToMb(os.totalmem())} MB RAM, Node ${process.version} on ${os.platform()} ${os.arch()}; ` +
-    `run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+    `run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; load average ${loadAtStart} at the start, ` +
+    `${os.loadavg()[0].toFixed(1)} at the end (other processes share the CPUs: times scale with it, the in-process ratio less).`,
 );
 lines.push('');
 lines.push('**Summary**');
@@ -86,7 +98,8 @@ lines.push('|---|---|---|');
 lines.push(`| seed 003 full analyze, median | ${us(seed003.medianUs)} µs | well under 1 000 µs |`);
 lines.push(`| seed 003 full analyze, p95 | ${us(seed003.p95Us)} µs | |`);
 lines.push(
-  `| ${THROUGHPUT_MB} MB plan: analyze / one-regex pass | ${ratio(at10).toFixed(1)}× (${ms(at10.analyzeMs)} ms / ${ms(at10.regexLineMs)} ms) | within 10× |`,
+  `| ${THROUGHPUT_MB} MB plan: analyze / one-regex pass | ${ratio(at10).toFixed(1)}× (${ms(at10.analyzeMs)} ms / ${ms(at10.regexLineMs)} ms; ` +
+    `middle of ${THROUGHPUT_PROCESSES} processes: ${at10.ratios.map((x) => x.toFixed(1) + '×').join(', ')}) | within 10× |`,
 );
 lines.push(`| time per MB, ${sizes[sizes.length - 1].mb} MB vs ${sizes[0].mb} MB | ${slope.toFixed(2)}× | ≈ 1 (linear) |`);
 lines.push(
@@ -133,7 +146,8 @@ work an editor does per keystroke):
 
 - **Latency**: each seed, ${LATENCY_RUNS} runs after a warm-up; median and p95 in microseconds.
   Target: seed 003 (35 KB) well under a millisecond.
-- **Throughput**: a plan of about ${THROUGHPUT_MB} MB (UTF-8) made by concatenating the seeds, against
+- **Throughput**: a plan of about ${THROUGHPUT_MB} MB (UTF-8) made by concatenating the seeds (three processes, the
+  middle one kept), against
   one bare regular-expression pass over the same string in the same process (an exec loop of
   \`/^[^\\n]*牵头[^\\n]*$/gm\`, which visits every line; \`/\\n/g\` shown for reference). Target: within 10×.
 - **Scaling**: the same at ${SIZES.join(', ')} MB; MB/s should stay flat.

@@ -23,53 +23,78 @@ const CLOSER_OF = new Map(PAIRS.map(([o, c]) => [o, c]));
 const OPENER_OF = new Map(PAIRS.map(([o, c]) => [c, o]));
 
 /**
- * Checks every line flagged in `checks` (indexed like `lineStarts`) in one pass over the
- * text. Unclosed brackets are reported where they open, stray closers where they stand.
+ * Checks every line flagged in `checks` (indexed like `lineStarts`). `marks` lists the offset
+ * of every mark in the text, in order (from the line scan), so no character is read twice.
+ * Unclosed brackets are reported where they open, stray closers where they stand.
  */
-export function findBracketProblems(text: string, lineStarts: readonly number[], checks: Uint8Array): BracketProblem[] {
+export function findBracketProblems(text: string, lineStarts: readonly number[], checks: Uint8Array, marks: readonly number[]): BracketProblem[] {
   const problems: BracketProblem[] = [];
-  const open: number[] = []; // offsets of unclosed openers, innermost last
+  const open = new Stack(); // offsets of unclosed openers, innermost last
   let carried = 0; // how many of `open` came from the line before
+  let p = 0; // next entry of `marks`
   for (let line = 0; line < lineStarts.length; line++) {
     const check = checks[line];
+    if (check === LineCheck.Skip && open.n === 0) { carried = 0; continue; }
     if (check !== LineCheck.Carry || carried < 0) {
-      reportOpen(text, open, 0, open.length, problems);
-      open.length = 0;
+      reportOpen(text, open, 0, open.n, problems);
+      open.n = 0;
     } else {
       // Only brackets opened on the line just before may still close here.
-      reportOpen(text, open, 0, open.length - carried, problems);
-      open.splice(0, open.length - carried);
+      dropFirst(text, open, open.n - carried, problems);
     }
     if (check === LineCheck.Skip) { carried = 0; continue; }
-    const fromBefore = open.length;
+    const fromBefore = open.n;
     const end = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length;
-    for (let i = lineStarts[line]; i < end; i++) {
+    const start = lineStarts[line];
+    while (p < marks.length && marks[p] < start) p++;
+    for (; p < marks.length && marks[p] < end; p++) {
+      const i = marks[p];
       const m = MARK[text.charCodeAt(i)];
       if (m === 0) continue;
       if (m & 1) { open.push(i); continue; }
       const family = (m - 2) >> 1;
-      let k = open.length - 1;
-      while (k >= 0 && (MARK[text.charCodeAt(open[k])] - 1) >> 1 !== family) k--;
+      let k = open.n - 1;
+      while (k >= 0 && (MARK[text.charCodeAt(open.at[k])] - 1) >> 1 !== family) k--;
       if (k < 0) {
         problems.push({ mark: text[i], offset: i, expected: OPENER_OF.get(text[i]) ?? '', kind: 'unopened' });
         continue;
       }
-      reportOpen(text, open, k + 1, open.length, problems);
-      open.length = k;
+      reportOpen(text, open, k + 1, open.n, problems);
+      open.n = k;
     }
     // Openers carried in and still open cannot close later; what opened here may.
-    const stillCarried = Math.min(fromBefore, open.length);
-    reportOpen(text, open, 0, stillCarried, problems);
-    open.splice(0, stillCarried);
-    carried = open.length;
+    dropFirst(text, open, Math.min(fromBefore, open.n), problems);
+    carried = open.n;
   }
-  reportOpen(text, open, 0, open.length, problems);
+  reportOpen(text, open, 0, open.n, problems);
   return problems.sort((a, b) => a.offset - b.offset);
 }
 
-function reportOpen(text: string, open: number[], from: number, to: number, problems: BracketProblem[]): void {
+/** A stack of offsets that keeps its storage between lines (an array emptied and refilled reallocates). */
+class Stack {
+  at = new Int32Array(64);
+  n = 0;
+  push(i: number): void {
+    if (this.n === this.at.length) {
+      const bigger = new Int32Array(this.at.length * 2);
+      bigger.set(this.at);
+      this.at = bigger;
+    }
+    this.at[this.n++] = i;
+  }
+}
+
+/** Reports the first n of `open` and removes them, in place. */
+function dropFirst(text: string, open: Stack, n: number, problems: BracketProblem[]): void {
+  if (n <= 0) return;
+  reportOpen(text, open, 0, n, problems);
+  open.at.copyWithin(0, n, open.n);
+  open.n -= n;
+}
+
+function reportOpen(text: string, open: Stack, from: number, to: number, problems: BracketProblem[]): void {
   for (let j = from; j < to; j++) {
-    const mark = text[open[j]];
-    problems.push({ mark, offset: open[j], expected: CLOSER_OF.get(mark) ?? '', kind: 'unclosed' });
+    const mark = text[open.at[j]];
+    problems.push({ mark, offset: open.at[j], expected: CLOSER_OF.get(mark) ?? '', kind: 'unclosed' });
   }
 }

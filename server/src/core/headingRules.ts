@@ -17,12 +17,13 @@ export interface Finding {
  */
 export function checkSequence(headings: Heading[]): Finding[] {
   const out: Finding[] = [];
-  const lastInGroup = new Map<string, number>();
-  const lastAtDepth = new Map<string, number>();
+  const lastInGroup = new Map<number, number>();
+  const lastAtDepth = new Map<number, number>();
   headings.forEach((h, k) => {
     if (h.kind === 'bullet') return;
-    const group = `${h.parent}|${h.kind}`;
-    const level = `${h.kind}|${h.depth}`;
+    // Numeric keys (parent and kind, kind and depth): no string per heading.
+    const group = h.parent * 8 + KIND_RANK[h.kind];
+    const level = h.depth * 8 + KIND_RANK[h.kind];
     const prev = lastInGroup.get(group);
     const continued = (lastAtDepth.get(level) ?? 0) + 1;
     const expected = prev === undefined ? 1 : prev + 1;
@@ -86,21 +87,28 @@ export function checkStyle(headings: Heading[]): Finding[] {
  * puts a kind that ranks between them: （1） directly under 一、 while （一） is used there.
  */
 export function checkLevel(headings: Heading[]): Finding[] {
-  const pairs = new Map<string, number>();
-  const parentKind = (h: Heading) => (h.parent >= 0 ? headings[h.parent].kind : 'root');
-  const rank = (k: HeadingKind | 'root') => (k === 'root' ? -1 : KIND_RANK[k]);
+  // Kinds as ranks (-1 for the document root), a pair as parent rank and child rank in one number.
+  const pairs = new Map<number, number>();
+  const parentRank = (h: Heading) => (h.parent >= 0 ? KIND_RANK[headings[h.parent].kind] : -1);
   headings.forEach((h, k) => {
-    const pair = `${parentKind(h)}>${h.kind}`;
+    const pair = (parentRank(h) + 1) * 8 + KIND_RANK[h.kind];
     if (h.kind !== 'bullet' && !pairs.has(pair)) pairs.set(pair, k);
   });
   const out: Finding[] = [];
+  // The children seen under each parent rank, in document order: a heading looks at its own parent's only.
+  const byParent = new Map<number, [number, number][]>();
+  for (const [pair, example] of pairs) {
+    const list = byParent.get((pair >> 3) - 1);
+    if (list) list.push([pair & 7, example]);
+    else byParent.set((pair >> 3) - 1, [[pair & 7, example]]);
+  }
   headings.forEach((h, k) => {
     if (h.kind === 'bullet') return;
-    const p = parentKind(h);
-    for (const [pair, example] of pairs) {
-      const [pp, child] = pair.split('>') as [HeadingKind | 'root', HeadingKind];
-      if (pp !== p || child === h.kind) continue;
-      if (rank(child) > rank(p) && rank(child) < rank(h.kind)) {
+    const p = parentRank(h);
+    const own = KIND_RANK[h.kind];
+    for (const [child, example] of byParent.get(p) ?? []) {
+      if (child === own) continue;
+      if (child > p && child < own) {
         const parent = h.parent >= 0 ? headings[h.parent].marker : '文首';
         out.push({ rule: 'heading-level', id: 'heading-level', heading: k, args: { marker: h.marker, parent, usual: headings[example].marker } });
         return;

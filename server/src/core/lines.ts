@@ -1,6 +1,7 @@
 // The document as cleaned lines with their raw offsets: the one form every later pass reads.
 import type { Span } from './model';
-import { cleanLine, rawEnd, rawIndex, type CleanLine } from './normalize';
+import { charTable, cleanInto, RECORD, rawEnd, rawIndex, type CleanLine, type CleanScan } from './normalize';
+import { LineCheck } from './brackets';
 import { isNoiseLine } from './noise';
 import { findLineStarts } from './positions';
 
@@ -10,27 +11,76 @@ export interface PlanLine extends CleanLine {
   /** Offset just past the raw line's last character, before its line end. */
   end: number;
   noise: boolean;
+  /** `LineFlag` bits: which kinds of character the line holds, so later passes skip it cheaply. */
+  flags: number;
 }
+
+/**
+ * What a line holds, from the one scan that cleans it. Each bit is a superset test for a later
+ * pass: a line without the bit cannot give that pass anything.
+ */
+export const enum LineFlag {
+  /** A bracket, title mark or quote that the bracket check pairs (listed in `PlanLines.marks`). */
+  Mark = RECORD,
+  /** What a target or a year mostly needs: a digit, 五 (十四五), 零 (为零). */
+  Figure = 16,
+  /** What an advert needs: a 1 (phone numbers) or 微 免 专 版 客 加 Q. */
+  Advert = 32,
+  /** What a clause's role words need: 单 (单位) 部 (部门) 牵 (牵头) 负 (负责) 配 (配合). */
+  Role = 64,
+  /** What the other targets need: 全 (全覆盖), 于 (不低于…水平); common, so only a hint. */
+  Relative = 128,
+  /** What a masked title or number needs: an opening 《 〔 [ ［ ( （. */
+  Opener = 256,
+  /** Sentence punctuation (。；;，,：:！？): a line without any may be a flattened table cell. */
+  Punct = 512,
+}
+
+// Each flag's characters, as `norm` reads them (a traditional or full-width form gets the flag too).
+const LINE_TABLE = charTable([
+  ['（）()《》“”〔〕【】[]［］', LineFlag.Mark],
+  ['0123456789五零', LineFlag.Figure],
+  ['1微免专版客加Q', LineFlag.Advert],
+  ['单部牵负配', LineFlag.Role],
+  ['全于', LineFlag.Relative],
+  ['《〔[［(（', LineFlag.Opener],
+  ['。；;，,：:！？', LineFlag.Punct],
+]);
 
 export interface PlanLines {
   lines: PlanLine[];
   lineStarts: number[];
+  /** Document offsets of every bracket, title mark and quote, in order. */
+  marks: number[];
+  /**
+   * Per line, how the bracket check treats it: lines with a mark are checked, carrying what the
+   * line before left open unless that line is empty; headings are made fresh later.
+   */
+  checks: Uint8Array;
 }
 
 /** Cleans every line once. Linear in the text's length. */
 export function readLines(text: string): PlanLines {
   const lineStarts = findLineStarts(text);
   const lines: PlanLine[] = new Array(lineStarts.length);
+  const c: CleanScan = { text: '', norm: '', map: null, shift: 0, flags: 0 };
+  const marks: number[] = [];
+  const checks = new Uint8Array(lineStarts.length);
+  let previousEmpty = true;
   for (let i = 0; i < lineStarts.length; i++) {
     const start = lineStarts[i];
     let end = i + 1 < lineStarts.length ? lineStarts[i + 1] : text.length;
     if (end > start && text.charCodeAt(end - 1) === 10) end--;
     if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    const c = cleanLine(text, start, end);
+    cleanInto(text, start, end, LINE_TABLE, c, marks);
     // One object literal, so every line shares a single hidden class.
-    lines[i] = { text: c.text, norm: c.norm, map: c.map, shift: c.shift, start, end, noise: isNoiseLine(c.norm) };
+    const noise = isNoiseLine(c.norm, (c.flags & LineFlag.Advert) !== 0);
+    lines[i] = { text: c.text, norm: c.norm, map: c.map, shift: c.shift, start, end, noise, flags: c.flags };
+    // A line with no bracket at all only closes what is open, as a skipped line does.
+    if (!noise && c.flags & LineFlag.Mark) checks[i] = previousEmpty ? LineCheck.Fresh : LineCheck.Carry;
+    previousEmpty = c.norm.length === 0;
   }
-  return { lines, lineStarts };
+  return { lines, lineStarts, marks, checks };
 }
 
 /** The document span of a cleaned-text range [a, b); an empty range is empty at a's offset. */

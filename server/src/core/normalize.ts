@@ -34,52 +34,117 @@ FOLD[0xff0e] = 0x2e;
 FOLD[0x25cb] = 0x3007;
 
 // Per code unit: 1 whitespace (ASCII, ideographic, no-break, zero-width, BOM), 2 an opening
-// bracket that may start a pinyin gloss. One table lookup a character decides what a line needs.
-const SPACE = 1;
-const PAREN = 2;
+// bracket that may start a pinyin gloss, 4 a character `norm` folds. One table lookup a
+// character decides what a line needs; callers may add bits of their own above these
+// (see `charTable`), collected per line in `CleanScan.flags`.
+export const SPACE = 1;
+export const PAREN = 2;
+export const FOLDS = 4;
+/** A caller's bit whose characters `cleanInto` lists by offset. */
+export const RECORD = 8;
 const KIND = new Uint8Array(0x10000);
 for (const c of [9, 10, 11, 12, 13, 32, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) KIND[c] = SPACE;
 for (let c = 0x2000; c <= 0x200d; c++) KIND[c] = SPACE;
 KIND[0x28] = PAREN;
 KIND[0xff08] = PAREN;
+for (let c = 0; c < 0x10000; c++) if (FOLD[c] !== 0) KIND[c] |= FOLDS;
 // A pinyin gloss after a character: 達(dá) — lowercase letters with a tone mark or tone digit.
-const GLOSS = /^[（(](?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]*[1-5]?|[a-zü]{1,6}[1-5])[）)]/;
+const GLOSS = /[（(](?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]*[1-5]?|[a-zü]{1,6}[1-5])[）)]/y;
+
+/**
+ * A copy of the cleaning table with a caller's bits (8 to 2^15) added for the given characters
+ * and for every code unit `norm` folds into one of them (full-width, traditional forms).
+ */
+export function charTable(groups: readonly (readonly [chars: string, bit: number])[]): Uint16Array {
+  const own = new Uint16Array(0x10000);
+  for (const [chars, bit] of groups) for (const ch of chars) own[ch.charCodeAt(0)] |= bit & ~7;
+  const t = Uint16Array.from(KIND);
+  for (let c = 0; c < 0x10000; c++) t[c] |= own[FOLD[c] || c];
+  return t;
+}
+
+/** What `cleanInto` leaves behind: a `CleanLine` plus the OR of the table bits of its characters. */
+export interface CleanScan extends CleanLine {
+  flags: number;
+}
 
 /**
  * Cleans the raw line raw[from, to) (without its line end), slicing the source once.
  * Offsets in the result are relative to `from`. Linear in the line's length.
  */
 export function cleanLine(raw: string, from = 0, to = raw.length): CleanLine {
+  const out: CleanScan = { text: '', norm: '', map: null, shift: 0, flags: 0 };
+  cleanInto(raw, from, to, KIND, out);
+  return { text: out.text, norm: out.norm, map: out.map, shift: out.shift };
+}
+
+/**
+ * `cleanLine` writing into `out` (no object per line), with `table` from `charTable`; pushes
+ * onto `recorded` the raw offset of each character whose table bits include RECORD.
+ */
+export function cleanInto(raw: string, from: number, to: number, table: Uint8Array | Uint16Array, out: CleanScan, recorded: number[] | null = null): void {
   let a = from;
   let b = to;
   while (a < b && KIND[raw.charCodeAt(a)] === SPACE) a++;
   while (b > a && KIND[raw.charCodeAt(b - 1)] === SPACE) b--;
-  let drop: Uint8Array | null = null;
-  let fold = false;
+  // Characters to drop are marked in one shared buffer, cleared only for lines that drop any.
+  let drop = false;
+  let flags = 0;
   for (let i = a; i < b; i++) {
-    const c = raw.charCodeAt(i);
-    if (FOLD[c] !== 0) fold = true;
-    const k = KIND[c];
+    const k = table[raw.charCodeAt(i)];
     if (k === 0) continue;
-    if (k === SPACE) {
-      (drop ??= new Uint8Array(b - a))[i - a] = 1;
-    } else if (i > a) {
-      const g = GLOSS.exec(raw.slice(i, Math.min(i + 12, b)));
-      if (g) (drop ??= new Uint8Array(b - a)).fill(1, i - a, i - a + g[0].length);
+    flags |= k;
+    if (k & RECORD && recorded) recorded.push(i);
+    if (k & SPACE) {
+      if (!drop) drop = clearDrop(b - a);
+      DROP[i - a] = 1;
+    } else if (k & PAREN && i > a && mayStartGloss(raw.charCodeAt(i + 1))) {
+      GLOSS.lastIndex = i;
+      const g = GLOSS.exec(raw);
+      // The gloss is read within 12 characters of its bracket, and within the line.
+      if (g && g[0].length <= Math.min(12, b - i)) {
+        if (!drop) drop = clearDrop(b - a);
+        DROP.fill(1, i - a, i - a + g[0].length);
+      }
     }
   }
+  out.flags = flags;
+  out.shift = a - from;
   const inner = a === 0 && b === raw.length ? raw : raw.slice(a, b);
-  if (!drop) return { text: inner, norm: fold ? foldForMatching(inner) : inner, map: null, shift: a - from };
-  const offsets = new Int32Array(inner.length);
+  if (!drop) {
+    out.text = inner;
+    out.norm = flags & FOLDS ? foldForMatching(inner) : inner;
+    out.map = null;
+    return;
+  }
+  let kept = 0;
+  for (let i = 0; i < inner.length; i++) if (DROP[i] === 0) kept++;
+  const offsets = new Int32Array(kept);
   let n = 0;
   let text = '';
   let runStart = 0;
   for (let i = 0; i <= inner.length; i++) {
-    if (i < inner.length && drop[i] === 0) { offsets[n++] = a - from + i; continue; }
+    if (i < inner.length && DROP[i] === 0) { offsets[n++] = a - from + i; continue; }
     if (i > runStart) text += inner.slice(runStart, i);
     runStart = i + 1;
   }
-  return { text, norm: fold ? foldForMatching(text) : text, map: offsets.subarray(0, n), shift: a - from };
+  out.text = text;
+  out.norm = flags & FOLDS ? foldForMatching(text) : text;
+  out.map = offsets;
+}
+
+let DROP = new Uint8Array(1024);
+
+/** Makes DROP[0, length) zero, growing it when a line is longer; returns true. */
+function clearDrop(length: number): boolean {
+  if (DROP.length < length) DROP = new Uint8Array(Math.max(length, DROP.length * 2));
+  else DROP.fill(0, 0, length);
+  return true;
+}
+
+/** A gloss's first letter: a-z, ü or a toned vowel (all below U+0200). */
+function mayStartGloss(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xe0 && c < 0x200);
 }
 
 /** Folds full-width letters and digits, ○ and traditional characters; keeps the length. */

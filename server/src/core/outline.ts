@@ -1,13 +1,14 @@
 // The heading tree: which lines are headings, their depth, parent, section kind and extent.
 import type { Heading } from './model';
 import { KIND_RANK, matchHeading, splitTitle, tidyTitle } from './headings';
-import { readableText, spanAt, type PlanLine } from './lines';
-import { isCellLike, isUnitCell, isValueCell } from './noise';
+import { LineFlag, readableText, spanAt, type PlanLine } from './lines';
+import { isUnitCell, isValueCell } from './noise';
 import { classifySection, sectionOfTitle } from './sections';
 
 /** Heading kinds that a flattened table's numbered rows can imitate. */
 const WEAK = new Set(['num', 'num-paren', 'circled', 'bullet']);
 const APPENDIX = /^(?:#+)?附件[0-9一二三四五六七八九十]*(?:[:：]|$)/;
+const ROW_NUMBER = /^\d{1,3}[.、．]?$/;
 
 export interface Outline {
   headings: Heading[];
@@ -26,13 +27,15 @@ export function buildOutline(lines: PlanLine[]): Outline {
   const inTable = findTables(lines);
   const headings: Heading[] = [];
   const titleFrom: number[] = [];
+  const ranks: number[] = [];
   const stack: number[] = [];
   let bodyStart = lines.length;
   let bodyEnd = lines.length;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.noise || line.norm.length === 0) continue;
-    if (bodyStart < lines.length && APPENDIX.test(line.norm)) { bodyEnd = i; break; }
+    const first = line.norm.charCodeAt(0);
+    if (bodyStart < lines.length && (first === 0x23 || first === 0x9644) && APPENDIX.test(line.norm)) { bodyEnd = i; break; } // # 附
     const m = matchHeading(line.text, line.norm);
     if (!m) continue;
     if (bodyStart === lines.length && m.kind === 'bullet') continue;
@@ -41,15 +44,20 @@ export function buildOutline(lines: PlanLine[]): Outline {
     if (!m.title && m.kind !== 'bullet' && WEAK.has(m.kind)) continue;
     if (bodyStart === lines.length) bodyStart = i;
     let titleLine = line;
-    let [titleStart, titleEnd] = [m.titleStart, m.titleEnd];
+    let titleStart = m.titleStart;
+    let titleEnd = m.titleEnd;
     // A bullet alone on its line takes its title from the next line.
     if (!m.title && m.kind === 'bullet' && i + 1 < lines.length && lines[i + 1].norm && !matchHeading(lines[i + 1].text, lines[i + 1].norm)) {
       titleLine = lines[i + 1];
-      [titleStart, titleEnd] = splitTitle(titleLine.norm, 0);
+      const bounds = splitTitle(titleLine.norm, 0);
+      titleStart = bounds[0];
+      titleEnd = bounds[1];
     }
-    const title = tidyTitle(readableText(titleLine, titleStart, titleEnd));
+    // Without a map the readable title is the plain slice matchHeading has already tidied.
+    const title = titleLine === line && !line.map ? m.title : tidyTitle(readableText(titleLine, titleStart, titleEnd));
     const rank = KIND_RANK[m.kind];
-    while (stack.length && KIND_RANK[headings[stack[stack.length - 1]].kind] >= rank) stack.pop();
+    // Ranks kept beside the headings: a rank looked up by kind name per comparison costs more.
+    while (stack.length && ranks[stack[stack.length - 1]] >= rank) stack.pop();
     const parent = stack.length ? stack[stack.length - 1] : -1;
     headings.push({
       line: i, kind: m.kind, ordinal: m.ordinal, marker: m.marker, style: m.style, title, depth: stack.length + 1, parent,
@@ -60,14 +68,15 @@ export function buildOutline(lines: PlanLine[]): Outline {
       task: -1,
     });
     titleFrom.push(m.markerEnd);
+    ranks.push(rank);
     stack.push(headings.length - 1);
   }
-  setExtents(headings, lines, bodyEnd);
+  setExtents(headings, ranks, lines, bodyEnd);
   return { headings, bodyStart, bodyEnd, inTable, titleFrom };
 }
 
 /** Body end = before the next heading; subtree end = before the next heading that is not a descendant. */
-function setExtents(headings: Heading[], lines: PlanLine[], bodyEnd: number): void {
+function setExtents(headings: Heading[], ranks: number[], lines: PlanLine[], bodyEnd: number): void {
   const lastText = (from: number, to: number) => {
     let k = to;
     while (k > from && (lines[k].norm.length === 0 || lines[k].noise)) k--;
@@ -83,7 +92,7 @@ function setExtents(headings: Heading[], lines: PlanLine[], bodyEnd: number): vo
     headings[h].endLine = Math.max(headings[h].bodyEndLine, lastText(headings[h].line, before - 1));
   };
   for (let h = 0; h < headings.length; h++) {
-    while (open.length && KIND_RANK[headings[open[open.length - 1]].kind] >= KIND_RANK[headings[h].kind]) close(open.pop()!, headings[h].line);
+    while (open.length && ranks[open[open.length - 1]] >= ranks[h]) close(open.pop()!, headings[h].line);
     open.push(h);
   }
   while (open.length) close(open.pop()!, bodyEnd);
@@ -100,13 +109,15 @@ export function isSectionTitle(h: Heading): boolean {
  */
 function findTables(lines: PlanLine[]): Uint8Array {
   const inTable = new Uint8Array(lines.length);
+  // A flattened table cell: short, no sentence punctuation (the line scan's flag says which).
+  const cellLike = (l: PlanLine) => l.norm.length > 0 && l.norm.length <= 26 && (l.flags & LineFlag.Punct) === 0;
   let i = 0;
   while (i < lines.length) {
-    if (!isCellLike(lines[i].norm)) { i++; continue; }
+    if (!cellLike(lines[i])) { i++; continue; }
     let j = i;
     let values = 0;
-    while (j < lines.length && (isCellLike(lines[j].norm) || lines[j].norm.length === 0)) {
-      if (isValueCell(lines[j].norm) || isUnitCell(lines[j].norm) || /^\d{1,3}[.、．]?$/.test(lines[j].norm)) values++;
+    while (j < lines.length && (cellLike(lines[j]) || lines[j].norm.length === 0)) {
+      if (isValueCell(lines[j].norm) || isUnitCell(lines[j].norm) || ROW_NUMBER.test(lines[j].norm)) values++;
       j++;
     }
     if (j - i >= 4 && values * 3 >= j - i) inTable.fill(1, i, j);

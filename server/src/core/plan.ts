@@ -27,22 +27,18 @@ export function analyzePlan(text: string): PlanModel {
 }
 
 function readPlan(text: string): PlanModel {
-  const { lines, lineStarts } = readLines(text);
+  const { lines, lineStarts, marks, checks } = readLines(text);
   const outline = buildOutline(lines);
   const headerEnd = Math.min(outline.bodyStart, MAX_HEADER_LINES);
   const header = readHeader(lines.slice(0, headerEnd).map((l, index) => ({ index, norm: l.norm, text: l.text, noise: l.noise })));
   const clauses = findClauses(lines, outline.headings);
   const tasks = findTasks(outline.headings, clauses);
   const targets = collectTargets(lines, outline, tasks, header.period);
-  const checks = new Uint8Array(lines.length);
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i].noise && lines[i].norm.length > 0) checks[i] = i > 0 && lines[i - 1].norm.length > 0 ? LineCheck.Carry : LineCheck.Fresh;
-  }
-  for (const h of outline.headings) checks[h.line] = LineCheck.Fresh;
+  for (const h of outline.headings) if (checks[h.line]) checks[h.line] = LineCheck.Fresh;
   return {
     ...header,
     headings: outline.headings, tasks, clauses, targets, lineStarts, length: text.length,
-    brackets: findBracketProblems(text, lineStarts, checks),
+    brackets: findBracketProblems(text, lineStarts, checks, marks),
   };
 }
 

@@ -1,10 +1,10 @@
 // Targets across the plan: each line of a goal, task or safeguard section, flattened goal
 // tables, and the year in scope (sentence, governing 到20XX年, or the plan's period).
 import type { Heading, Period, Target, Task } from './model';
-import { spanAt, type PlanLine } from './lines';
+import { LineFlag, spanAt, type PlanLine } from './lines';
 import { isUnitCell, isValueCell } from './noise';
 import type { Outline } from './outline';
-import { findTargets, type TargetMatch } from './targets';
+import { findTargets, MAY_HOLD_BRACKET, MAY_HOLD_FIGURE, type TargetMatch } from './targets';
 
 
 /** Reads every target in the body and links it to its task. */
@@ -14,8 +14,8 @@ export function collectTargets(lines: PlanLine[], outline: Outline, tasks: Task[
   const scope = new Array<number | null>(headings.length).fill(null);
   const add = (head: Heading, h: number, line: number, m: TargetMatch) => {
     const l = lines[line];
-    const [yearSource, year]: [Target['yearSource'], number | null] =
-      m.year !== null ? ['text', m.year] : scope[h] !== null ? ['scope', scope[h]] : period ? ['period', period.end] : [null, null];
+    const yearSource: Target['yearSource'] = m.year !== null ? 'text' : scope[h] !== null ? 'scope' : period ? 'period' : null;
+    const year = m.year !== null ? m.year : scope[h] !== null ? scope[h] : period ? period.end : null;
     if (head.task >= 0) tasks[head.task].targets.push(targets.length);
     targets.push({
       line, span: spanAt(l, m.start, m.end), text: l.text.slice(m.start, m.end), metric: m.metric, value: m.value,
@@ -36,7 +36,10 @@ export function collectTargets(lines: PlanLine[], outline: Outline, tasks: Task[
         i = end;
         continue;
       }
-      const found = findTargets(l.text, l.norm, i === head.line ? titleFrom[h] : 0);
+      // The line scan already knows whether a line holds a figure or a bracket at all.
+      if (!(l.flags & (LineFlag.Figure | LineFlag.Relative))) continue;
+      const found = findTargets(l.text, l.norm, i === head.line ? titleFrom[h] : 0,
+        (l.flags & LineFlag.Opener ? MAY_HOLD_BRACKET : 0) | (l.flags & LineFlag.Figure ? MAY_HOLD_FIGURE : 0));
       if (found.leadingYear !== null) scope[h] = found.leadingYear;
       for (const m of found.targets) add(head, h, i, m);
     }

@@ -10,6 +10,11 @@ export interface Position {
 /** Splits text into line start offsets, reading CRLF, CR and LF as line ends. */
 export function findLineStarts(text: string): number[] {
   const starts = [0];
+  if (text.indexOf('\r') < 0) {
+    // The usual case, LF only: indexOf is far quicker than a regex loop.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   const re = /\r\n?|\n/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) starts.push(m.index + m[0].length);

@@ -4,6 +4,9 @@
 /** Returns the longest word of `words` that `s` ends with, or null. */
 export type SuffixMatcher = (s: string) => string | null;
 
+const LAST_CHARS = new Uint32Array(0x10000);
+let matchers = 0;
+
 /** Builds a matcher; words may be given with optional parts expanded by the caller. */
 export function suffixMatcher(words: readonly string[]): SuffixMatcher {
   const byLast = new Map<number, string[]>();
@@ -13,8 +16,14 @@ export function suffixMatcher(words: readonly string[]): SuffixMatcher {
     if (list) list.push(w);
     else byLast.set(last, [w]);
   }
+  // A bit per matcher in one shared table says which last characters have words at all: most
+  // calls stop there. Past 32 matchers the map alone answers.
+  const bit = matchers < 32 ? 1 << matchers++ : 0;
+  for (const c of byLast.keys()) LAST_CHARS[c] |= bit;
   return (s) => {
-    const list = byLast.get(s.charCodeAt(s.length - 1));
+    const last = s.charCodeAt(s.length - 1);
+    if (bit !== 0 && (LAST_CHARS[last] & bit) === 0) return null;
+    const list = byLast.get(last);
     if (list) for (const w of list) if (s.endsWith(w)) return w;
     return null;
   };

@@ -46,23 +46,43 @@ export function tidyBefore(s: string): string {
   return stripChangeTail(stripSuffixes(stripChangeTail(s.replace(STARTS_WITH_VERB, '')), trailingWords));
 }
 
+const CHANGE_TAIL_LAST = new Set([...'降低少长高升加例度年比'].map((c) => c.charCodeAt(0)));
+
 /** CHANGE_TAIL on the last 16 characters only: the phrase is never longer, and the scan stays short. */
 function stripChangeTail(s: string): string {
+  // The phrase ends in one of 降 低 少 长 高 升 加 例 度 年 比; anything else has none.
+  if (!CHANGE_TAIL_LAST.has(s.charCodeAt(s.length - 1))) return s;
   if (s.length <= 16) return s.replace(CHANGE_TAIL, '');
   return s.slice(0, -16) + s.slice(-16).replace(CHANGE_TAIL, '');
 }
 
 /** The noun right after a value: 10个[甘肃名牌产品], cut at the next item, verb or 的. */
 export function postNoun(rest: string): string {
-  const m = /^[^、和，,；;。：:□]+/.exec(rest);
-  if (!m) return '';
-  const v = ANY_VERB.exec(m[0]);
-  const noun = v ? m[0].slice(0, v.index) : m[0];
-  return noun.length >= 2 && noun.length <= 30 && !/\d/.test(noun) ? noun : '';
+  let end = 0;
+  while (end < rest.length && !NOUN_STOP.has(rest.charCodeAt(end))) end++;
+  if (end === 0) return '';
+  const run = end === rest.length ? rest : rest.slice(0, end);
+  const v = ANY_VERB.exec(run);
+  const noun = v ? run.slice(0, v.index) : run;
+  return noun.length >= 2 && noun.length <= 30 && !DIGIT.test(noun) ? noun : '';
 }
+
+// Where the run of words after a value stops: 、和，,；;。：:□
+const NOUN_STOP = new Set([...'、和，,；;。：:□'].map((c) => c.charCodeAt(0)));
+const DIGIT = /\d/;
 
 /** Drops quotes and list joiners around a metric; keeps at most its last 40 characters. */
 export function tidyMetric(m: string): string {
-  return m.replace(/[“”"《》]/g, '').replace(/^[、和及与]+|[、和及与]+$/g, '').slice(-40);
+  const bare = QUOTES.test(m) ? m.replace(QUOTES_ALL, '') : m;
+  let a = 0;
+  let b = bare.length;
+  while (a < b && JOINERS.has(bare.charCodeAt(a))) a++;
+  while (b > a && JOINERS.has(bare.charCodeAt(b - 1))) b--;
+  return bare.slice(Math.max(a, b - 40), b);
 }
+
+const QUOTES = /[“”"《》]/;
+const QUOTES_ALL = /[“”"《》]/g;
+// List joiners trimmed from both ends of a metric: 、和及与
+const JOINERS = new Set([...'、和及与'].map((c) => c.charCodeAt(0)));
 

@@ -35,10 +35,8 @@ const UNITS = [
 ];
 const UNIT_RE = new RegExp(`(?:${UNITS.map((u) => u.replace(/[/%]/g, '\\$&')).join('|')})(?:/(?:万人|千人|人|户|日|年|平方公里))?`, 'y');
 const COUNT_UNIT = /(?:个|家|件|项|名|张|户|人|人次|次|台|套|辆|床|处|所|座|条|种|类|批次|篇|部|场)/y;
-const MULTIPLIER: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3 };
 const NOT_A_UNIT = /(?:[年月日号期届级星代版]|季度|周年|世纪|[A-Za-z0-9·])/y;
 const TAIL = /(?:及以上|以上|及以下|以下|左右|以内|之内|多)/y;
-const NUMBER = /(?<![A-Za-z0-9.\/·第□-])(\d+(?:\.\d+)?)(?:[-—–~～至](\d+(?:\.\d+)?))?/g;
 // A bare number (no unit, no 以上) is a target only right after one of these: 达到92.
 const endsWithLevelWord = suffixMatcher('稳定保持在|保持在|稳定在|提高到|提高至|提升到|提升至|降低到|降低至|下降到|下降至|控制在|不低于|不少于|不高于|不超过|小于|大于|达到|低于|高于|超过|降至|降到|保持|均在|均为|达|为|超|≥|≤|>|<|＞|＜'.split('|'));
 const endsWithDown = suffixMatcher(combine(['下降', '降低', '减少', '削减'], ['', '比例', '幅度'], ['', '达到', '达']));
@@ -56,39 +54,72 @@ const BASE_YEAR = /(?:较|比|与)((?:19|20)\d{2}|上)年/;
  * Reads the targets on one line of a goal, task or safeguard section. Dates, document
  * numbers, ordinals, titles in 《》 and codes such as 5S, PM2.5 or 96366 are never targets.
  */
-export function findTargets(text: string, norm: string, from: number): LineTargets {
+export function findTargets(text: string, norm: string, from: number, hints = MAY_HOLD_BRACKET | MAY_HOLD_FIGURE): LineTargets {
+  // Without a digit, 五 or 零, only 全覆 or 低于/高于/快于/好于 can matter: native searches say whether any does.
+  if (!(hints & MAY_HOLD_FIGURE) && !mayHoldRelative(norm, from)) return NOTHING;
   // Most lines hold no figure at all: find the first character that matters before any work.
   let first = from;
-  while (first < norm.length && !matters(norm, first, CLASS[norm.charCodeAt(first)])) first++;
+  for (; first < norm.length; first++) {
+    const k = CLASS[norm.charCodeAt(first)];
+    if (k >= FIGURE && matters(norm, first, k)) break;
+  }
   if (first === norm.length) return NOTHING;
-  const work = maskNonTargets(norm);
+  const work = hints & MAY_HOLD_BRACKET ? maskNonTargets(norm) : norm;
   const targets: TargetMatch[] = [];
-  let leadingYear: number | null = null;
   let sentenceYear: number | null = null;
-  let segStart = from;
+  // Nothing before `first` matters (masking only takes figures away): start at its segment.
+  let segStart = first;
+  while (segStart > from) {
+    const k = CLASS[work.charCodeAt(segStart - 1)];
+    if (k === SEGMENT || k === SENTENCE) break;
+    segStart--;
+  }
   let segMatters = false;
+  leadingFound = null;
   // One scan: 。！？ end a sentence (and its year), ，；： end a segment; only segments with a
-  // digit or a year/keyword character are read further.
-  for (let i = from; i <= work.length; i++) {
-    const k = i < work.length ? CLASS[work.charCodeAt(i)] : SENTENCE;
-    if (k !== SEGMENT && k !== SENTENCE) {
-      if (!segMatters && k !== 0 && matters(work, i, k)) segMatters = true;
+  // digit or a year/keyword character are read further. Most characters are class 0.
+  const n = work.length;
+  for (let i = segStart; i < n; i++) {
+    const k = CLASS[work.charCodeAt(i)];
+    if (k === 0) continue;
+    if (k >= FIGURE) {
+      if (!segMatters && matters(work, i, k)) segMatters = true;
       continue;
     }
-    if (segMatters && i > segStart) {
-      const seg = work.slice(segStart, i);
-      const y = seg.includes('年') || seg.includes('五') ? yearIn(seg) : null;
-      if (y !== null) {
-        sentenceYear = y.year;
-        if (segStart === from && y.at === 0 && targets.length === 0) leadingYear = y.year;
-      }
-      readSegment(text, work, segStart, i, sentenceYear, targets);
-    }
+    if (segMatters && i > segStart) sentenceYear = readSegmentIn(text, work, segStart, i, from, sentenceYear, targets);
     if (k === SENTENCE) sentenceYear = null;
     segStart = i + 1;
     segMatters = false;
   }
-  return { targets, leadingYear };
+  if (segMatters && n > segStart) readSegmentIn(text, work, segStart, n, from, sentenceYear, targets);
+  return { targets, leadingYear: leadingFound };
+}
+
+/** A year phrase opening the line, found by `readSegmentIn` for the `findTargets` call under way. */
+let leadingFound: number | null = null;
+
+/** Reads work[a, b) as a segment with the year it states or inherits; returns the sentence's year after it. */
+function readSegmentIn(text: string, work: string, a: number, b: number, from: number, sentenceYear: number | null, targets: TargetMatch[]): number | null {
+  const seg = work.slice(a, b);
+  const y = seg.includes('年') || seg.includes('五') ? yearIn(seg) : null;
+  let year = sentenceYear;
+  if (y !== null) {
+    year = y.year;
+    if (a === from && y.at === 0 && targets.length === 0) leadingFound = y.year;
+  }
+  readSegment(text, seg, a, year, targets);
+  return year;
+}
+
+/** `findTargets` hints, from the line scan: the line may hold an opening bracket (《〔[(（); it may hold a digit, 五 or 零. */
+export const MAY_HOLD_BRACKET = 1;
+export const MAY_HOLD_FIGURE = 2;
+
+/** Whether a 全 or 于 at or after `from` matters (全覆, 低于 高于 快于 好于). */
+function mayHoldRelative(norm: string, from: number): boolean {
+  if (norm.indexOf('全覆', from) >= 0) return true;
+  for (let j = norm.indexOf('于', from); j >= 0; j = norm.indexOf('于', j + 1)) if (matters(norm, j, YU)) return true;
+  return false;
 }
 
 const NOTHING: LineTargets = Object.freeze({ targets: [], leadingYear: null }) as LineTargets;
@@ -97,6 +128,7 @@ const NOTHING: LineTargets = Object.freeze({ targets: [], leadingYear: null }) a
 // 低/高/快/好 (不低于…平均水平). 全 and 于 alone are too common (安全, 关于) to count.
 const SEGMENT = 1;
 const SENTENCE = 2;
+/** Classes from FIGURE up may matter; the scans test `k >= FIGURE` before anything else. */
 const FIGURE = 3;
 const QUAN = 4;
 const YU = 5;
@@ -109,8 +141,10 @@ CLASS['于'.charCodeAt(0)] = YU;
 
 function matters(s: string, i: number, k: number): boolean {
   if (k === FIGURE) return true;
-  if (k === QUAN) return s[i + 1] === '覆';
-  return k === YU && '低高快好'.includes(s[i - 1]);
+  if (k === QUAN) return s.charCodeAt(i + 1) === 0x8986; // 覆
+  if (k !== YU) return false;
+  const c = s.charCodeAt(i - 1);
+  return c === 0x4f4e || c === 0x9ad8 || c === 0x5feb || c === 0x597d; // 低 高 快 好
 }
 
 function yearIn(seg: string): { year: number; at: number } | null {
@@ -122,27 +156,27 @@ function yearIn(seg: string): { year: number; at: number } | null {
   return m ? { year: Number(m[1]), at: m.index } : null;
 }
 
-function readSegment(text: string, work: string, a: number, b: number, year: number | null, out: TargetMatch[]): void {
-  const seg = work.slice(a, b);
-  if (isBareValue(seg)) return;
+/** Reads the targets of one segment `seg`, which starts at `a` in the line. */
+function readSegment(text: string, seg: string, a: number, year: number | null, out: TargetMatch[]): void {
+  if (BARE_VALUE.test(seg)) return;
   const base = seg.includes('年') ? BASE_YEAR.exec(seg) : null;
   const first = out.length;
   let prevEnd = 0;
-  NUMBER.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = NUMBER.exec(seg)) !== null) {
-    // Sticky patterns read what follows the number in place, without slicing.
-    const at = m.index + m[0].length;
+  for (let from = 0; nextNumber(seg, from); ) {
+    const numberAt = num.start;
+    // What follows the number is read in place by sticky patterns, without slicing.
+    const at = num.end;
+    from = at;
     NOT_A_UNIT.lastIndex = at;
     if (NOT_A_UNIT.test(seg)) continue;
-    const pre = seg.slice(prevEnd, m.index);
-    let value = Number(m[1]);
-    let valueMax = m[2] !== undefined ? Number(m[2]) : null;
+    const pre = seg.slice(prevEnd, numberAt);
+    let value = numberValue(seg, numberAt, num.firstEnd);
+    let valueMax = num.secondStart >= 0 ? numberValue(seg, num.secondStart, at) : null;
     let i = at;
     let unit = '';
-    const k = MULTIPLIER[seg[at]];
+    const k = multiplier(seg.charCodeAt(at));
     let mult = false;
-    if (k !== undefined) {
+    if (k !== 0) {
       COUNT_UNIT.lastIndex = at + 1;
       UNIT_RE.lastIndex = at;
       if (COUNT_UNIT.test(seg) || !UNIT_RE.test(seg)) {
@@ -153,13 +187,13 @@ function readSegment(text: string, work: string, a: number, b: number, year: num
       }
     }
     UNIT_RE.lastIndex = i;
-    const u = UNIT_RE.exec(seg);
-    if (u) { unit = text.slice(a + i, a + i + u[0].length); i += u[0].length; }
+    const hasUnit = UNIT_RE.test(seg);
+    if (hasUnit) { unit = text.slice(a + i, a + UNIT_RE.lastIndex); i = UNIT_RE.lastIndex; }
     TAIL.lastIndex = i;
-    const tail = TAIL.exec(seg);
-    if (tail) i += tail[0].length;
-    if (!u && !tail && !mult && !endsWithLevelWord(pre)) continue;
-    if (!u && /^(?:19|20)\d{2}$/.test(m[1])) continue;
+    const tail = TAIL.test(seg) ? seg.slice(i, TAIL.lastIndex) : '';
+    i += tail.length;
+    if (!hasUnit && !tail && !mult && !endsWithLevelWord(pre)) continue;
+    if (!hasUnit && isYear(seg, numberAt, num.firstEnd)) continue;
     const valueEnd = i;
     const post = postNoun(seg.slice(valueEnd));
     let metric = chooseMetric(pre, post);
@@ -168,47 +202,134 @@ function readSegment(text: string, work: string, a: number, b: number, year: num
     if (!metric && out.length > first) metric = out[out.length - 1].metric;
     const metricAt = metric ? seg.indexOf(metric, metric === post ? valueEnd : prevEnd) : -1;
     out.push({
-      start: a + trimStart(seg, prevEnd, m.index),
+      start: a + trimStart(seg, prevEnd, numberAt),
       end: a + end,
       metric: metricAt >= 0 ? tidyMetric(text.slice(a + metricAt, a + metricAt + metric.length)) : metric,
       value, valueMax, unit,
-      comparator: comparatorOf(pre, tail?.[0] ?? '', valueMax !== null),
+      comparator: comparatorOf(pre, tail, valueMax !== null),
       year, baseYear: base ? (base[1] === '上' ? -1 : Number(base[1])) : null,
     });
     prevEnd = end;
   }
-  if (out.length === first && /于|全覆盖|零/.test(seg)) readRelative(text, seg, a, year, out);
+  if (out.length === first && RELATIVE_WORD.test(seg)) readRelative(text, seg, a, year, out);
   if (out.length - first > 1) pairRespectively(seg, out, first);
 }
 
-/** A segment that is only a value (a table cell such as ≥97): no target without its row. */
-function isBareValue(seg: string): boolean {
-  return /^[≥≤<>＜＞]?\d+(?:\.\d+)?%?(?:以上|以下)?$/.test(seg);
+const BARE_VALUE = /^[≥≤<>＜＞]?\d+(?:\.\d+)?%?(?:以上|以下)?$/;
+const RELATIVE_WORD = /于|全覆盖|零/;
+
+/**
+ * The number found by `nextNumber`, in segment indexes: [start, end) in all, the first value
+ * ending at firstEnd, the second (of a range: 3-5, 10~20, 1至2) starting at secondStart or -1.
+ */
+const num = { start: 0, end: 0, firstEnd: 0, secondStart: -1 };
+// Characters that may not come right before a number (it would be part of a code, a
+// version or a date: PM2.5, 5S, 2016/3, 第3): A-Z a-z 0-9 . / · 第 □ -
+const NOT_BEFORE = new Uint8Array(0x10000);
+for (let c = 48; c <= 57; c++) NOT_BEFORE[c] = 1;
+for (let c = 65; c <= 90; c++) NOT_BEFORE[c] = NOT_BEFORE[c + 32] = 1;
+for (const ch of './·第□-') NOT_BEFORE[ch.charCodeAt(0)] = 1;
+// Between the two values of a range: - — – ~ ～ 至
+const RANGE = new Uint8Array(0x10000);
+for (const ch of '-—–~～至') RANGE[ch.charCodeAt(0)] = 1;
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+function digitsEnd(s: string, i: number): number {
+  while (isDigit(s.charCodeAt(i))) i++;
+  return i;
 }
+
+/** A value: digits with an optional decimal part (94.5), from i; returns its end. */
+function decimalEnd(s: string, i: number): number {
+  let e = digitsEnd(s, i);
+  if (s.charCodeAt(e) === 46 && isDigit(s.charCodeAt(e + 1))) e = digitsEnd(s, e + 1);
+  return e;
+}
+
+/**
+ * Finds the next number at or after `from` that does not continue a code or a date, and its
+ * range partner, into `num` — what /(?<![A-Za-z0-9.\/·第□-])(\d+(?:\.\d+)?)(?:[-—–~～至](\d+(?:\.\d+)?))?/g
+ * would match, without a match array per number.
+ */
+function nextNumber(s: string, from: number): boolean {
+  for (let p = from; p < s.length; p++) {
+    if (!isDigit(s.charCodeAt(p)) || (p > 0 && NOT_BEFORE[s.charCodeAt(p - 1)] === 1)) continue;
+    const firstEnd = decimalEnd(s, p);
+    num.start = p;
+    num.firstEnd = firstEnd;
+    if (RANGE[s.charCodeAt(firstEnd)] === 1 && isDigit(s.charCodeAt(firstEnd + 1))) {
+      num.secondStart = firstEnd + 1;
+      num.end = decimalEnd(s, firstEnd + 1);
+    } else {
+      num.secondStart = -1;
+      num.end = firstEnd;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Number(s.slice(a, b)) for digits with an optional decimal part, without the slice when short. */
+function numberValue(s: string, a: number, b: number): number {
+  // Up to 15 digits the integer is exact and one division by a power of ten rounds as Number() does.
+  if (b - a > 15) return Number(s.slice(a, b));
+  let v = 0;
+  let scale = 0;
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) { scale = 1; continue; }
+    v = v * 10 + (c - 48);
+    if (scale) scale *= 10;
+  }
+  return scale ? v / scale : v;
+}
+
+/** 19xx or 20xx, nothing more: a year, not a value. */
+function isYear(s: string, a: number, b: number): boolean {
+  if (b - a !== 4) return false;
+  const c0 = s.charCodeAt(a);
+  const c1 = s.charCodeAt(a + 1);
+  return (c0 === 49 && c1 === 57) || (c0 === 50 && c1 === 48);
+}
+
+/** 万, 亿, 千 after a number; 0 for anything else. */
+function multiplier(c: number): number {
+  return c === 0x4e07 ? 1e4 : c === 0x4ebf ? 1e8 : c === 0x5343 ? 1e3 : 0;
+}
+
+const TAIL_AT_MOST = /以下|以内|之内/;
+const TAIL_AT_LEAST = /以上|多/;
 
 function comparatorOf(pre: string, tail: string, range: boolean): Comparator {
   if (endsWithDown(pre)) return 'down';
   if (endsWithUp(pre)) return 'up';
   if (tail === '左右') return '~';
   if (endsWithAtLeast(pre)) return '>=';
-  if (/以下|以内|之内/.test(tail) || endsWithAtMost(pre)) return '<=';
-  if (/以上|多/.test(tail) || endsWithAbove(pre)) return '>=';
+  if (TAIL_AT_MOST.test(tail) || endsWithAtMost(pre)) return '<=';
+  if (TAIL_AT_LEAST.test(tail) || endsWithAbove(pre)) return '>=';
   if (range || endsWithKeep(pre)) return '=';
   return '>=';
 }
 
 /** 不低于GDP增长幅度, 低于全国平均水平: a target relative to another figure, with no number. */
+const RELATIVE = /(不低于|不高于|低于|高于|快于|超过|好于)([^□]*?(?:增长幅度|增幅|增速|平均水平|平均值))/;
+const ZERO = /(?:为零|为0|零发生|零事故)/;
+const FULL = /全覆盖/;
+const REACH_AT_END = /(?:实现|达到|达)$/;
+
 function readRelative(text: string, seg: string, a: number, year: number | null, out: TargetMatch[]): void {
-  const r = /(不低于|不高于|低于|高于|快于|超过|好于)([^□]*?(?:增长幅度|增幅|增速|平均水平|平均值))/.exec(seg);
-  const zero = /(?:为零|为0|零发生|零事故)/.exec(seg);
-  const full = /全覆盖/.exec(seg);
+  // Each pattern only when its key characters are there: 于 or 超过, 零 or 为0, 全覆盖.
+  const r = seg.includes('于') || seg.includes('超过') ? RELATIVE.exec(seg) : null;
+  const zero = seg.includes('零') || seg.includes('为0') ? ZERO.exec(seg) : null;
+  const full = seg.includes('全覆盖') ? FULL.exec(seg) : null;
   const hit = r ?? zero ?? full;
   if (!hit) return;
-  const metric = tidyMetric(tidyBefore(text.slice(a, a + hit.index).replace(LEADING_WORDS, '')).replace(/(?:实现|达到|达)$/, ''));
+  const metric = tidyMetric(tidyBefore(text.slice(a, a + hit.index).replace(LEADING_WORDS, '')).replace(REACH_AT_END, ''));
   out.push({
     start: a + trimStart(seg, 0, hit.index), end: a + hit.index + hit[0].length, metric,
     value: r ? null : zero ? 0 : 100, valueMax: null, unit: full && !r && !zero ? '%' : '',
-    comparator: r ? (/低于|不高于/.test(r[1]) && !/不低于/.test(r[1]) ? '<=' : '>=') : '=',
+    comparator: r ? (r[1].includes('低于') || r[1] === '不高于') && r[1] !== '不低于' ? '<=' : '>=' : '=',
     year, baseYear: null,
   });
 }
@@ -222,14 +343,24 @@ function pairRespectively(seg: string, out: TargetMatch[], first: number): void 
   for (let k = 0; k < n; k++) out[first + k].metric = names[k];
 }
 
+/** 、和及与 */
+function isJoiner(c: number): boolean {
+  return c === 0x3001 || c === 0x548c || c === 0x53ca || c === 0x4e0e;
+}
+
 function trimStart(seg: string, from: number, to: number): number {
   let i = from;
-  while (i < to && '、和及与'.includes(seg[i])) i++;
+  while (i < to && isJoiner(seg.charCodeAt(i))) i++;
   return i;
 }
 
+const OPENER = /[《〔\[(（]/;
+
 /** Blanks 《titles》, document numbers and bracketed year spans so their digits are not read. */
 function maskNonTargets(norm: string): string {
-  if (!/[《〔\[(（]/.test(norm)) return norm;
-  return norm.replace(/《[^《》]*》|[〔\[［]\d{0,4}[〕\]］]\d*号|[（(][^（）()\d]*\d{4}[^（）()]*[）)]/g, (x) => '□'.repeat(x.length));
+  if (!OPENER.test(norm)) return norm;
+  return norm.replace(NON_TARGETS, blank);
 }
+
+const NON_TARGETS = /《[^《》]*》|[〔\[［]\d{0,4}[〕\]］]\d*号|[（(][^（）()\d]*\d{4}[^（）()]*[）)]/g;
+const blank = (x: string) => '□'.repeat(x.length);

@@ -1,16 +1,23 @@
 // Tasks and who answers for them: each task's own clause, else its parent's, else a standing note.
 import type { Clause, Heading, Span, Task } from './model';
-import { endOffsetAt, offsetAt, spanAt, type PlanLine } from './lines';
+import { endOffsetAt, LineFlag, offsetAt, spanAt, type PlanLine } from './lines';
 import { isSectionTitle } from './outline';
 import { findClause, type ClauseMatch } from './responsibility';
 
 /** A line can hold a clause only if it ends in a closing bracket or names a role. */
-function mayHoldClause(norm: string): boolean {
-  const last = norm[norm.length - 1];
-  const beforeLast = norm[norm.length - 2];
-  return last === ')' || last === '）' || ((beforeLast === ')' || beforeLast === '）') && '。；;，,'.includes(last)) ||
-    norm.includes('单位') || norm.includes('部门') || norm.includes('牵头') || norm.includes('负责') || norm.includes('配合');
+function mayHoldClause(line: PlanLine): boolean {
+  const norm = line.norm;
+  const last = norm.charCodeAt(norm.length - 1);
+  const beforeLast = norm.charCodeAt(norm.length - 2);
+  return isClose(last) || (isClose(beforeLast) && isLineEndMark(last)) || ((line.flags & LineFlag.Role) !== 0 &&
+    (norm.includes('单位') || norm.includes('部门') || norm.includes('牵头') || norm.includes('负责') || norm.includes('配合')));
 }
+
+/** ） or ). */
+const isClose = (c: number) => c === 0x29 || c === 0xff09;
+/** 。；;，, */
+const isLineEndMark = (c: number) => c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff0c || c === 0x2c;
+const OPEN_AT_END = /[(（][^)）]*$/;
 
 /** A clause closes its item: only the last few text lines of a body are searched. */
 const CLAUSE_LINES = 3;
@@ -24,30 +31,30 @@ export function findClauses(lines: PlanLine[], headings: Heading[]): Clause[] {
     for (let i = head.bodyEndLine; i >= head.line && seen < CLAUSE_LINES; i--) {
       if (lines[i].noise || lines[i].norm.length === 0) continue;
       seen++;
-      const c = clauseOnLine(lines, i, i > head.line);
-      if (c) { clauses.push({ ...c, heading: h }); break; }
+      const c = clauseOnLine(lines, i, i > head.line, h);
+      if (c) { clauses.push(c); break; }
     }
   }
   return clauses;
 }
 
-function clauseOnLine(lines: PlanLine[], i: number, mayJoinPrevious: boolean): Omit<Clause, 'heading'> | null {
+function clauseOnLine(lines: PlanLine[], i: number, mayJoinPrevious: boolean, heading: number): Clause | null {
   const line = lines[i];
-  if (line.noise || !mayHoldClause(line.norm)) return null;
+  if (line.noise || !mayHoldClause(line)) return null;
   const c = findClause(line.text, line.norm);
-  if (c) return toClause(c, i, spanAt(line, c.start, c.end));
+  if (c) return toClause(c, i, spanAt(line, c.start, c.end), heading);
   // A clause broken across two lines: "（市质监局、" / "市工商局牵头）".
   const prev = lines[i - 1];
-  if (!mayJoinPrevious || !prev || prev.noise || !/[(（][^)）]*$/.test(prev.norm)) return null;
+  if (!mayJoinPrevious || !prev || prev.noise || !(prev.flags & LineFlag.Mark) || !OPEN_AT_END.test(prev.norm)) return null;
   const j = findClause(prev.text + line.text, prev.norm + line.norm);
   if (!j || j.start >= prev.text.length) return null;
-  return toClause(j, i - 1, { start: offsetAt(prev, j.start), end: endOffsetAt(line, j.end - prev.text.length) });
+  return toClause(j, i - 1, { start: offsetAt(prev, j.start), end: endOffsetAt(line, j.end - prev.text.length) }, heading);
 }
 
-function toClause(c: ClauseMatch, line: number, span: Span): Omit<Clause, 'heading'> {
+function toClause(c: ClauseMatch, line: number, span: Span, heading: number): Clause {
   return {
     line, span, leads: c.leads, cooperators: c.cooperators, form: c.form,
-    closed: c.closed, standing: c.standing, duplicates: c.duplicates, bothRoles: c.bothRoles,
+    closed: c.closed, standing: c.standing, duplicates: c.duplicates, bothRoles: c.bothRoles, heading,
   };
 }
 
@@ -80,12 +87,13 @@ export function findTasks(headings: Heading[], clauses: Clause[]): Task[] {
     for (; next < standingFrom.length && standingFrom[next].line <= head.endLine; next++) {
       for (const u of standingFrom[next].standing) if (standingUnits.size < 50) standingUnits.add(u);
     }
-    const standing = [...standingUnits];
-    if (standing.length && !leads.length && !cooperators.length) {
-      leads = [...new Set(standing)];
+    if (standingUnits.size === 0) {
+      // Nothing to merge: a clause's cooperators are already unique.
+    } else if (!leads.length && !cooperators.length) {
+      leads = [...standingUnits];
       source = 'standing';
     } else {
-      cooperators = [...new Set([...cooperators, ...standing.filter((u) => !leads.includes(u))])];
+      cooperators = [...new Set([...cooperators, ...[...standingUnits].filter((u) => !leads.includes(u))])];
     }
     head.task = tasks.length;
     tasks.push({
