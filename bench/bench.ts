@@ -107,12 +107,14 @@ function size(mb: number, runs: number) {
   const leadLines = regexPass(lineRe, text);
   const newlines = regexPass(newlineRe, text);
   const analyze: number[] = [];
+  const modelOnly: number[] = [];
   const regex: number[] = [];
   const nl: number[] = [];
   for (let r = 0; r < runs; r++) {
     regex.push(timeMs(() => regexPass(lineRe, text)));
     nl.push(timeMs(() => regexPass(newlineRe, text)));
     analyze.push(timeMs(() => analyzeFully(text)));
+    modelOnly.push(timeMs(() => analyzePlan(text).headings.length));
   }
   const model = analyzePlan(text);
   return {
@@ -126,6 +128,8 @@ function size(mb: number, runs: number) {
     runs,
     analyzeMs: median(analyze),
     analyzeRunsMs: analyze,
+    /** analyzePlan alone: the document model (qplan analyze), without the 17 rules. */
+    modelMs: median(modelOnly),
     regexLineMs: median(regex),
     regexNewlineMs: median(nl),
   };

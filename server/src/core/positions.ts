@@ -21,8 +21,8 @@ export function findLineStarts(text: string): number[] {
   return starts;
 }
 
-/** The 1-based line and column of an offset, by binary search over line starts. */
-export function positionAt(lineStarts: readonly number[], offset: number): Position {
+/** The 0-based line holding an offset, by binary search over line starts. */
+export function lineIndexAt(lineStarts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {
@@ -30,5 +30,11 @@ export function positionAt(lineStarts: readonly number[], offset: number): Posit
     if (lineStarts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
+  return lo;
+}
+
+/** The 1-based line and column of an offset. */
+export function positionAt(lineStarts: readonly number[], offset: number): Position {
+  const line = lineIndexAt(lineStarts, offset);
+  return { line: line + 1, column: offset - lineStarts[line] + 1 };
 }

@@ -1,4 +1,5 @@
 // What a rule group sees and returns: the plan, its text and the team's options in; findings out.
+import { lineIndexAt } from './positions';
 import type { AnalysisOptions, PlanModel, RuleId, Span, TextChange } from './model';
 import type { MessageId } from './messages';
 
@@ -43,15 +44,7 @@ export function planYear(model: PlanModel, options: AnalysisOptions): number | n
 
 /** The line (0-based) holding an offset. */
 export function lineOf(model: PlanModel, offset: number): number {
-  const starts = model.lineStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lineIndexAt(model.lineStarts, offset);
 }
 
 /** The span of a whole line without its line break. */

@@ -1,4 +1,5 @@
 // Findings a team silenced on one task: matched by rule and task title (not line), so they survive edits elsewhere.
+import { lineIndexAt } from './positions';
 import type { Diagnostic, PlanModel, Suppression, Task } from './model';
 
 export interface SuppressionResult {
@@ -25,7 +26,7 @@ export function applySuppressions(model: PlanModel, diagnostics: readonly Diagno
     return result;
   }
   for (const d of diagnostics) {
-    const task = taskAt(model, lineOf(model, d.span.start));
+    const task = taskAt(model, lineIndexAt(model.lineStarts, d.span.start));
     const key = task && taskKey(task.title);
     const hit = key ? active.find(({ s, task: t }) => s.rule === d.rule && t === key) : undefined;
     if (hit) {
@@ -80,14 +81,3 @@ export function fileMatches(suffix: string | undefined, file: string | undefined
   return have === want || have.endsWith(`/${want}`);
 }
 
-function lineOf(model: PlanModel, offset: number): number {
-  const starts = model.lineStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
