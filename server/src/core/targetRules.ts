@@ -1,6 +1,7 @@
 // Target checks: no year, a year outside the period, an impossible value, and one metric set two ways.
 import type { Comparator, PlanModel, Target } from './model';
-import { indicatorSimilarity, normalizeIndicator, sameIndicator } from './precedents/indicators';
+import { normalizeIndicator, sameNormalizedIndicator } from './precedents/indicators';
+import { bigramSet } from './precedents/ngrams';
 import { around, lineOf, type Finding, type FixDraft, type RuleContext } from './ruleTypes';
 
 export function targetRules(ctx: RuleContext): Finding[] {
@@ -69,33 +70,62 @@ const MAX_COMPARED = 600;
 interface Keyed {
   t: Target;
   index: number;
-  parts: string[];
+  /** Each named metric, normalized, with its bigrams (computed once when first needed, not per pair). */
+  parts: { name: string; grams?: Set<string> }[];
 }
 
 function conflicts({ model, text }: RuleContext): Finding[] {
   const all = judged(model).filter((t) => t.value !== null && t.year !== null && t.metric);
   if (all.length > MAX_COMPARED) return [];
   // A, B、C保持100%: each named metric is compared on its own.
-  const keyed: Keyed[] = all.map((t, index) => ({ t, index, parts: t.metric.split(/[、，,]/).map(normalizeIndicator).filter((p) => p.length >= 2) }));
+  const keyed: Keyed[] = all.map((t, index) => ({
+    t,
+    index,
+    parts: t.metric.split(/[、，,]/).map(normalizeIndicator).filter((p) => p.length >= 2).map((name) => ({ name })),
+  }));
   const reported = new Set<number>();
   const out: Finding[] = [];
-  for (let i = 0; i < keyed.length; i++) {
-    for (let j = i + 1; j < keyed.length; j++) {
-      const a = keyed[i];
-      const b = keyed[j];
-      if (!comparable(a.t, b.t) || !sameMetric(a, b)) continue;
-      const finding = conflictOf(a.t, b.t, model, text);
-      if (!finding || reported.has(finding.at)) continue;
-      reported.add(finding.at);
-      out.push(finding.finding);
-    }
+  for (const [a, b] of candidatePairs(keyed)) {
+    if (!sameMetric(a, b)) continue;
+    const finding = conflictOf(a.t, b.t, model, text);
+    if (!finding || reported.has(finding.at)) continue;
+    reported.add(finding.at);
+    out.push(finding.finding);
   }
   return out;
 }
 
-function comparable(a: Target, b: Target): boolean {
-  return a.unit === b.unit && comparatorClass(a.comparator) === comparatorClass(b.comparator) && (a.baseYear ?? 0) === (b.baseYear ?? 0)
-    && a.comparator !== 'up' && a.comparator !== 'down';
+/**
+ * The pairs worth comparing, in the order a loop over all pairs would visit them (which finding is
+ * kept for a target depends on it). Only targets of one unit, comparator class and base year are
+ * comparable; and two names sameMetric can match share their first or their last character (equal,
+ * a qualifier inserted, or the same ending), so pairs are drawn from those buckets, not all n².
+ */
+function candidatePairs(keyed: Keyed[]): [Keyed, Keyed][] {
+  const kinds = new Map<string, number>();
+  const buckets = new Map<number, number[]>();
+  for (const k of keyed) {
+    if (k.t.comparator === 'up' || k.t.comparator === 'down') continue;
+    const kindKey = `${k.t.unit}\u0000${comparatorClass(k.t.comparator)}\u0000${k.t.baseYear ?? 0}`;
+    const kind = kinds.get(kindKey) ?? kinds.set(kindKey, kinds.size).get(kindKey)!;
+    // Bucket keys: the kind, then a name's first (even) or last (odd) character code.
+    for (const { name } of k.parts) {
+      for (const end of [name.charCodeAt(0) * 2, name.charCodeAt(name.length - 1) * 2 + 1]) {
+        const key = kind * 0x20000 + end;
+        const bucket = buckets.get(key);
+        if (!bucket) buckets.set(key, [k.index]);
+        else if (bucket[bucket.length - 1] !== k.index) bucket.push(k.index);
+      }
+    }
+  }
+  const n = keyed.length;
+  const marked = new Uint8Array(n * n);
+  for (const bucket of buckets.values()) {
+    for (let i = 0; i < bucket.length; i++) for (let j = i + 1; j < bucket.length; j++) marked[bucket[i] * n + bucket[j]] = 1;
+  }
+  const pairs: [Keyed, Keyed][] = [];
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (marked[i * n + j]) pairs.push([keyed[i], keyed[j]]);
+  return pairs;
 }
 
 /** Words that qualify how a metric is measured without changing what it measures. */
@@ -107,18 +137,30 @@ const QUALIFIERS = /^(?:抽检|监测|检验|抽查|省级|一次性?|验收|综
  * another is a narrower metric: 服务业地方标准 is not 地方标准, 服务业皖美品牌示范企业 not 皖美品牌示范企业.
  */
 function sameMetric(a: Keyed, b: Keyed): boolean {
-  for (const x of a.parts) {
-    for (const y of b.parts) {
+  for (const px of a.parts) {
+    const x = px.name;
+    for (const py of b.parts) {
+      const y = py.name;
       if (x === y) return true;
+      if (x[0] !== y[0] && x.at(-1) !== y.at(-1)) continue; // no match below can hold
       const [dx, dy] = difference(x, y);
-      if (!dx || !dy) {
+      if (dx === '' || dy === '') {
         if (QUALIFIERS.test(dx || dy)) return true;
         continue;
       }
-      if (sameIndicator(x, y) && indicatorSimilarity(x, y) >= 0.8) return true;
+      // sameIndicator wants the same last character and close bigrams: both checked cheaply first.
+      if (x.at(-1) === y.at(-1) && dice((px.grams ??= bigramSet(x)), (py.grams ??= bigramSet(y))) >= 0.8 && sameNormalizedIndicator(x, y)) return true;
     }
   }
   return false;
+}
+
+/** Bigram Dice coefficient of two bigram sets. */
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const g of a) if (b.has(g)) shared++;
+  return (2 * shared) / (a.size + b.size);
 }
 
 /** What is left of two names once their common beginning and ending are removed. */
