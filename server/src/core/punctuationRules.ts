@@ -70,6 +70,12 @@ export function findHalfwidth(model: PlanModel, text: string): number[] {
     // with the found marks converted, until nothing new turns up, so one fix-all leaves no finding.
     const found = scanLine(line, skip);
     if (!found.length) continue;
+    if (!touchesOtherMark(line, found)) {
+      // Converting can only change how a neighbouring unconverted mark reads: none here.
+      found.sort((a, b) => a - b);
+      for (const i of found) out.push(start + i);
+      continue;
+    }
     let work = convertMarks(line, found);
     for (let pass = 1; pass < 4; pass++) {
       const more = scanLine(work, skip);
@@ -81,6 +87,18 @@ export function findHalfwidth(model: PlanModel, text: string): number[] {
     for (const i of found) out.push(start + i);
   }
   return out;
+}
+
+/**
+ * Whether a found mark is seen through (spaces and marks) from a half-width mark not found: only
+ * then can converting the found ones change another mark's reading, and the line be read again.
+ */
+function touchesOtherMark(line: string, found: number[]): boolean {
+  for (const i of found) {
+    for (let k = i - 1; k >= 0 && SEE_THROUGH.includes(line[k]); k--) if (line[k] !== ' ' && !found.includes(k)) return true;
+    for (let k = i + 1; k < line.length && SEE_THROUGH.includes(line[k]); k++) if (line[k] !== ' ' && !found.includes(k)) return true;
+  }
+  return false;
 }
 
 /** The line with the marks at `at` (UTF-16 offsets) in full width. */

@@ -70,8 +70,8 @@ const MAX_COMPARED = 600;
 interface Keyed {
   t: Target;
   index: number;
-  /** Each named metric, normalized, with its bigrams (computed once when first needed, not per pair). */
-  parts: { name: string; grams?: Set<string> }[];
+  /** Each named metric, normalized. */
+  parts: { name: string }[];
 }
 
 function conflicts({ model, text }: RuleContext): Finding[] {
@@ -137,22 +137,39 @@ const QUALIFIERS = /^(?:抽检|监测|检验|抽查|省级|一次性?|验收|综
  * another is a narrower metric: 服务业地方标准 is not 地方标准, 服务业皖美品牌示范企业 not 皖美品牌示范企业.
  */
 function sameMetric(a: Keyed, b: Keyed): boolean {
-  for (const px of a.parts) {
-    const x = px.name;
-    for (const py of b.parts) {
-      const y = py.name;
+  for (const { name: x } of a.parts) {
+    for (const { name: y } of b.parts) {
       if (x === y) return true;
       if (x[0] !== y[0] && x.at(-1) !== y.at(-1)) continue; // no match below can hold
-      const [dx, dy] = difference(x, y);
-      if (dx === '' || dy === '') {
-        if (QUALIFIERS.test(dx || dy)) return true;
-        continue;
+      // A draft's names come back on every keystroke: remember each pair's answer.
+      const key = `${x}\u0000${y}`;
+      let same = sameNames.get(key);
+      if (same === undefined) {
+        if (sameNames.size >= MAX_REMEMBERED) sameNames.clear();
+        same = sameName(x, y);
+        sameNames.set(key, same);
       }
-      // sameIndicator wants the same last character and close bigrams: both checked cheaply first.
-      if (x.at(-1) === y.at(-1) && dice((px.grams ??= bigramSet(x)), (py.grams ??= bigramSet(y))) >= 0.8 && sameNormalizedIndicator(x, y)) return true;
+      if (same) return true;
     }
   }
   return false;
+}
+
+const MAX_REMEMBERED = 50_000;
+const sameNames = new Map<string, boolean>();
+
+/** Two normalized names with the same first or last character: the same metric? */
+function sameName(x: string, y: string): boolean {
+  // What is left of the two names once their common beginning and ending are removed.
+  let s = 0;
+  while (s < x.length && s < y.length && x[s] === y[s]) s++;
+  let e = 0;
+  while (e < x.length - s && e < y.length - s && x[x.length - 1 - e] === y[y.length - 1 - e]) e++;
+  if (s + e === x.length || s + e === y.length) {
+    return QUALIFIERS.test(s + e === x.length ? y.slice(s, y.length - e) : x.slice(s, x.length - e));
+  }
+  // sameIndicator wants the same last character and close bigrams: both checked cheaply first.
+  return x.at(-1) === y.at(-1) && dice(bigramSet(x), bigramSet(y)) >= 0.8 && sameNormalizedIndicator(x, y);
 }
 
 /** Bigram Dice coefficient of two bigram sets. */
@@ -161,15 +178,6 @@ function dice(a: Set<string>, b: Set<string>): number {
   let shared = 0;
   for (const g of a) if (b.has(g)) shared++;
   return (2 * shared) / (a.size + b.size);
-}
-
-/** What is left of two names once their common beginning and ending are removed. */
-function difference(x: string, y: string): [string, string] {
-  let s = 0;
-  while (s < x.length && s < y.length && x[s] === y[s]) s++;
-  let e = 0;
-  while (e < x.length - s && e < y.length - s && x[x.length - 1 - e] === y[y.length - 1 - e]) e++;
-  return [x.slice(s, x.length - e), y.slice(s, y.length - e)];
 }
 
 function conflictOf(a: Target, b: Target, model: PlanModel, text: string): { at: number; finding: Finding } | null {

@@ -6,6 +6,20 @@ const FILLER = /全市|全县|全区|全省|我市|本市|主要|总体|整体|�
 
 /** A metric as compared: whitespace, punctuation and filler removed; 质量 dropped when enough is left. */
 export function normalizeIndicator(metric: string): string {
+  // A draft's metrics come back on every keystroke and a library's repeat across plans: remember them.
+  let normal = normalized.get(metric);
+  if (normal === undefined) {
+    if (normalized.size >= MAX_REMEMBERED) normalized.clear();
+    normal = normalizeOnce(metric);
+    normalized.set(metric, normal);
+  }
+  return normal;
+}
+
+const MAX_REMEMBERED = 20_000;
+const normalized = new Map<string, string>();
+
+function normalizeOnce(metric: string): string {
   const bare = metric.replace(/[\s\p{P}\p{S}]/gu, '').replace(FILLER, '');
   const withoutQuality = bare.replace(/质量/g, '');
   // "质量" alone is the metric's subject in 质量竞争力指数; keep it when dropping leaves too little.
