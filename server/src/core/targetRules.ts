@@ -141,22 +141,23 @@ function sameMetric(a: Keyed, b: Keyed): boolean {
     for (const { name: y } of b.parts) {
       if (x === y) return true;
       if (x[0] !== y[0] && x.at(-1) !== y.at(-1)) continue; // no match below can hold
-      // A draft's names come back on every keystroke: remember each pair's answer.
-      const key = `${x}\u0000${y}`;
-      let same = sameNames.get(key);
-      if (same === undefined) {
+      // A draft's names come back on every keystroke: remember each pair's answer (two levels, so
+      // that no key string is built; the names are the same strings each time, their hashes kept).
+      let row = sameNames.get(x);
+      if (row === undefined) {
         if (sameNames.size >= MAX_REMEMBERED) sameNames.clear();
-        same = sameName(x, y);
-        sameNames.set(key, same);
+        sameNames.set(x, (row = new Map()));
       }
+      let same = row.get(y);
+      if (same === undefined) row.set(y, (same = sameName(x, y)));
       if (same) return true;
     }
   }
   return false;
 }
 
-const MAX_REMEMBERED = 50_000;
-const sameNames = new Map<string, boolean>();
+const MAX_REMEMBERED = 5_000;
+const sameNames = new Map<string, Map<string, boolean>>();
 
 /** Two normalized names with the same first or last character: the same metric? */
 function sameName(x: string, y: string): boolean {
