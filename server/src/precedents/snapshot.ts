@@ -47,14 +47,24 @@ const TYPES: Record<string, { new (buffer: ArrayBufferLike, offset: number, leng
 
 const pad8 = (n: number) => (8 - (n % 8)) % 8;
 
+/** Docs serialised between two turns of the event loop. */
+const DOC_BATCH = 100;
+
 /**
- * Writes `index` over `plans` (one per doc, same order) to `target`. Everything is captured before
- * the first await, so later updates of the index do not leak into the file. Returns its size.
+ * Writes `index` over `plans` (one per doc, same order) to `target`. The index is copied before
+ * the first await, so later updates do not leak into the file; the docs (never changed once made)
+ * are serialised a batch at a time, letting requests through in between. Returns the file's size.
  */
 export async function writeSnapshot(target: string, analyser: string, folders: readonly string[], plans: readonly SnapshotPlan[], index: PrecedentIndex): Promise<number> {
   if (plans.length !== index.docs.length) throw new Error('plans and docs differ');
   const image = exportPrecedentIndex(index);
-  const docs = index.docs.map((d) => Buffer.from(JSON.stringify(d)));
+  const docList = [...index.docs];
+  plans = [...plans];
+  const docs: Buffer[] = [];
+  for (let i = 0; i < docList.length; i += DOC_BATCH) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const d of docList.slice(i, i + DOC_BATCH)) docs.push(Buffer.from(JSON.stringify(d)));
+  }
   const body: Uint8Array[] = [];
   const arrays: Header['arrays'] = [];
   for (const [name, a] of Object.entries(image.arrays)) {
@@ -66,7 +76,15 @@ export async function writeSnapshot(target: string, analyser: string, folders: r
   }
   body.push(...docs);
   const hash = createHash('sha1');
-  for (const part of body) hash.update(part);
+  let hashed = 0;
+  for (const part of body) {
+    hash.update(part);
+    hashed += part.byteLength;
+    if (hashed > 1 << 25) {
+      hashed = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
   const header: Header = {
     format: SNAPSHOT_FORMAT,
     analyser,
