@@ -47,7 +47,10 @@ const TYPES: Record<string, { new (buffer: ArrayBufferLike, offset: number, leng
 
 const pad8 = (n: number) => (8 - (n % 8)) % 8;
 
-/** Docs serialised between two turns of the event loop. */
+/** Bytes hashed between two turns of the event loop. */
+const HASH_STEP = 1 << 25;
+
+/** Docs serialised or parsed between two turns of the event loop. */
 const DOC_BATCH = 100;
 
 /**
@@ -80,7 +83,7 @@ export async function writeSnapshot(target: string, analyser: string, folders: r
   for (const part of body) {
     hash.update(part);
     hashed += part.byteLength;
-    if (hashed > 1 << 25) {
+    if (hashed > HASH_STEP) {
       hashed = 0;
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -165,8 +168,12 @@ export async function readSnapshot(file: string, analyser: string, folders: read
     const block = await read(start, arraysLength);
     const docBlock = await read(start + arraysLength, docsLength);
     const hash = createHash('sha1');
-    hash.update(block);
-    hash.update(docBlock);
+    for (const part of [block, docBlock]) {
+      for (let i = 0; i < part.length; i += HASH_STEP) {
+        hash.update(part.subarray(i, i + HASH_STEP));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
     if (hash.digest('hex') !== header.checksum) throw new Problem('校验和不符');
     const arrays: IndexImage['arrays'] = {};
     let at = 0;
@@ -180,6 +187,8 @@ export async function readSnapshot(file: string, analyser: string, folders: read
     const docs: PrecedentDoc[] = [];
     at = 0;
     for (const bytes of header.docBytes) {
+      // requests get through every so many plans (parsing thousands takes a second or more)
+      if (docs.length % DOC_BATCH === DOC_BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
       docs.push(JSON.parse(docBlock.toString('utf8', at, at + bytes)) as PrecedentDoc);
       at += bytes;
     }
