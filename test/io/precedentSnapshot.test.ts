@@ -175,6 +175,33 @@ describe('library snapshot', () => {
     expect(answers(third)).toEqual(answers(index));
   });
 
+  it('loads the snapshot of the whole set of folders when a large folder joins after the first look-up', async () => {
+    const small = path.join(dir, 'small');
+    const large = path.join(dir, 'large');
+    mkdirSync(small);
+    mkdirSync(large);
+    seeds.slice(0, 2).forEach((s) => writeFileSync(path.join(small, s.file), s.text));
+    for (let k = 0; k < 20; k++) writeFileSync(path.join(large, `gen-${k}.txt`), generated(k));
+    const open = () => {
+      const lib = new PrecedentLibrary((m) => logs.push(m), () => [small], { cache: new PrecedentCache(cacheDir, (m) => logs.push(m)), snapshotDelayMs: 60_000 });
+      libraries.push(lib);
+      return lib;
+    };
+    const first = open();
+    first.setFolders([large], 'setting'); // known at the first look-up
+    const built = await first.index();
+    expect(built.docs).toHaveLength(22);
+    await first.snapshotWritten();
+
+    // the next session looks up before the setting arrives: the small folder alone, then both
+    const second = open();
+    expect((await second.index()).docs).toHaveLength(2);
+    second.setFolders([large], 'setting');
+    const both = await second.index();
+    expect(lastBuilt()).toContain('已由快照载入');
+    expect(answers(both)).toEqual(answers(built));
+  });
+
   it('ignores a truncated or damaged snapshot with one log line, and builds as before', async () => {
     writeLibrary(5);
     const first = library();

@@ -156,7 +156,7 @@ export class PrecedentLibrary {
     for (const [file, known] of this.known) byDoc.set(known.doc, file);
     const plans = this.built.docs.map((doc) => ({ file: byDoc.get(doc) ?? '', fingerprint: this.known.get(byDoc.get(doc) ?? '')?.fingerprint ?? '' }));
     if (plans.some((p) => p.file === '')) return;
-    const folders = this.folders();
+    const folders = [...this.folders()].sort(); // the same set of folders added in another order is the same library
     this.snapshotStale = false;
     try {
       this.lastSnapshotBytes = await writeSnapshot(cache.snapshotFile(folders), cache.analyser, folders, plans, this.built);
@@ -197,10 +197,16 @@ export class PrecedentLibrary {
       for (const p of problems) this.report(p.file ?? dir, 'listing', p.reason);
     }
     // On the first build, the snapshot of these folders (if any) is read while the files are fingerprinted.
-    const fromSnapshot = !index && this.known.size === 0 ? this.loadSnapshot(folders) : Promise.resolve(null);
+    const first = this.known.size === 0;
+    const early = first && files.length > 0 ? this.loadSnapshot(folders) : null;
     const prints = await mapLimited(files, 16, fingerprint);
-    const snapshot = await fromSnapshot;
+    // Later, when most plans are new to the library (a folder of thousands added by a setting that
+    // arrived after the first look-up), the snapshot of the new set of folders is worth loading.
+    const unseen = files.filter((file, i) => prints[i] !== null && this.known.get(file)?.fingerprint !== prints[i]).length;
+    const snapshot = early ? await early : !first && unseen > this.known.size ? await this.loadSnapshot(folders) : null;
     if (snapshot) {
+      this.known.clear();
+      this.snapshotStale = false;
       for (const p of snapshot.plans) {
         p.doc.file = this.options.nameOf?.(p.file) ?? p.file; // names may depend on the working directory
         this.known.set(p.file, { fingerprint: p.fingerprint, doc: p.doc });
@@ -274,8 +280,9 @@ export class PrecedentLibrary {
   private async loadSnapshot(folders: string[]): Promise<Snapshot | null> {
     const cache = this.options.cache;
     if (!cache || this.options.snapshot === false) return null;
-    const file = cache.snapshotFile(folders);
-    const got = await readSnapshot(file, cache.analyser, folders);
+    const key = [...folders].sort();
+    const file = cache.snapshotFile(key);
+    const got = await readSnapshot(file, cache.analyser, key);
     if (got && 'problem' in got) {
       this.log(`qplan：先例库快照 ${file} 不可用（${got.problem}），重新建立`);
       return null;
