@@ -227,8 +227,13 @@ describe('library snapshot', () => {
 
     writeFileSync(file, 'not a snapshot');
     logs = [];
-    expect(answers(await library().index())).toEqual(answers(built));
+    const c = library();
+    expect(answers(await c.index())).toEqual(answers(built));
     expect(logs.filter((l) => l.includes('不可用'))).toHaveLength(1);
+    // and the snapshot is written afresh, for the next start
+    expect(await c.snapshotWritten()).toBeGreaterThan(0);
+    expect(answers(await library().index())).toEqual(answers(built));
+    expect(lastBuilt()).toContain('已由快照载入');
   });
 
   it('ignores a snapshot written by another analyser version', async () => {
