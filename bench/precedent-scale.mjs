@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const here = fileURLToPath(import.meta.url);
 const root = path.resolve(path.dirname(here), '..');
@@ -203,8 +204,11 @@ function writeCorpus(core, size, dir) {
 
 /**
  * The language server's path: PrecedentLibrary over the files, with the disk cache. "cold": an
- * empty cache (every file read and analysed, then cached); "warm": a new process over the filled
- * cache (a restart). Then, in the warm process, one plan rewritten and the index updated.
+ * empty cache (every file read and analysed, then cached, and the library snapshot written);
+ * "snapshot": a new process starting from the snapshot (a restart, nothing changed); "warm": a new
+ * process over the per-plan cache alone, snapshot off (a restart before snapshots), then one plan
+ * rewritten and the index updated; "snapshot-changed": a restart from the snapshot after that
+ * plan changed (the snapshot loaded, the plan re-read and updated in).
  */
 async function cacheChild(size, phase, corpusDir, cacheDir) {
   const core = createRequire(here)(lib);
@@ -212,12 +216,23 @@ async function cacheChild(size, phase, corpusDir, cacheDir) {
     writeCorpus(core, size, corpusDir);
     rmSync(cacheDir, { recursive: true, force: true });
   }
-  const library = new core.PrecedentLibrary(() => undefined, () => [corpusDir], { cache: new core.PrecedentCache(cacheDir, () => undefined) });
+  const snapshot = phase !== 'warm';
+  const library = new core.PrecedentLibrary(() => undefined, () => [corpusDir], { cache: new core.PrecedentCache(cacheDir, () => undefined), snapshot, snapshotDelayMs: 3_600_000 });
   let t0 = performance.now();
   const index = await library.index();
   const loadMs = performance.now() - t0;
   const out = { size, phase, loadMs, maxRssKb: process.resourceUsage().maxRSS, plans: index.docs.length };
   await library.cacheWritten();
+  if (phase === 'cold') {
+    // the write runs in the background: how long does it hold up other requests at most?
+    const stalls = monitorEventLoopDelay({ resolution: 5 });
+    stalls.enable();
+    t0 = performance.now();
+    out.snapshotBytes = await library.snapshotWritten();
+    out.snapshotWriteMs = performance.now() - t0;
+    stalls.disable();
+    out.snapshotStallMs = stalls.max / 1e6;
+  }
   if (phase === 'warm') {
     // a changed plan: rewritten with one task more, then the index brought up to date
     const file = index.docs[Math.floor(index.docs.length / 2)].file;
@@ -257,7 +272,7 @@ async function parent() {
     // cold and warm start of the library over files, each in its own process
     const corpusDir = path.join(os.tmpdir(), `qplan-precedent-scale-${size}`);
     const cacheDir = path.join(os.tmpdir(), `qplan-precedent-scale-${size}-cache`);
-    for (const phase of ['cold', 'warm']) {
+    for (const phase of ['cold', 'snapshot', 'warm', 'snapshot-changed']) {
       const p = spawnSync(process.execPath, ['--max-old-space-size=8192', here, '--cache-child', String(size), phase, corpusDir, cacheDir], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
       if (p.status !== 0) throw new Error(`precedent-scale ${size} ${phase} failed: ${p.status} ${p.signal ?? ''}`);
       r[phase] = JSON.parse(p.stdout.trim().split('\n').pop());
@@ -287,9 +302,11 @@ async function parent() {
     '',
     '**Start-up over files** (\`PrecedentLibrary\` as the language server runs it: list the folder, fingerprint each file, read and analyse it or take it from the disk cache, build the index; each phase in a fresh process):',
     '',
-    '| plans | cold start ms (empty cache) | cold max RSS MB | warm start ms (restart, cache filled) | warm max RSS MB | one plan changed: update ms |',
-    '|---:|---:|---:|---:|---:|---:|',
-    ...results.map((r) => `| ${r.size === 5 ? '5 (seeds)' : r.size.toLocaleString('en').replace(/,/g, ' ')} | ${f(r.cold.loadMs)} | ${(r.cold.maxRssKb / 1024).toFixed(0)} | ${f(r.warm.loadMs)} | ${(r.warm.maxRssKb / 1024).toFixed(0)} | ${f(r.warm.updateMs)} |`),
+    '| plans | cold start ms (empty cache) | cold max RSS MB | warm start ms (restart, per-plan cache, no snapshot) | warm max RSS MB | one plan changed: update ms | warm start from snapshot ms | snapshot max RSS MB | from snapshot, one plan changed ms | snapshot MB on disk | snapshot write ms | longest stall while writing ms |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...results.map((r) => `| ${r.size === 5 ? '5 (seeds)' : r.size.toLocaleString('en').replace(/,/g, ' ')} | ${f(r.cold.loadMs)} | ${(r.cold.maxRssKb / 1024).toFixed(0)} | ${f(r.warm.loadMs)} | ${(r.warm.maxRssKb / 1024).toFixed(0)} | ${f(r.warm.updateMs)} | ${f(r.snapshot.loadMs)} | ${(r.snapshot.maxRssKb / 1024).toFixed(0)} | ${f(r['snapshot-changed'].loadMs)} | ${(r.cold.snapshotBytes / 2 ** 20).toFixed(1)} | ${f(r.cold.snapshotWriteMs)} | ${f(r.cold.snapshotStallMs)} |`),
+    '',
+    'The snapshot (\`server/src/precedents/snapshot.ts\`) is one file: the index\'s typed arrays and every plan\'s doc as JSON, keyed by analyser version and each plan\'s (path, size, mtime) fingerprint; a start still lists and fingerprints every file, then loads the snapshot instead of reading the per-plan entries and building the index.',
   ];
   const table = lines.join('\n');
   console.log(table);

@@ -1,5 +1,5 @@
 // `qplan similar` as scripts see it: the built bundle, the built-in seeds, extra corpora, usage errors.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,6 +104,7 @@ describe('qplan similar', { timeout: 30_000 }, () => {
     const first = json(args);
     expect(first[0]).toMatchObject({ title: '加强品牌培育', city: '乐清市', year: 2017, line: 8 });
     expect(qplan(['similar', ...args]).stdout).toContain('乐清市（温州） 2017年');
+    expect(readdirSync(path.join(cache, 'precedents')).filter((f) => f.endsWith('.snapshot'))).toHaveLength(1); // the library snapshot
     expect(json(args)).toEqual(first); // the second run reads the cache
     writeFileSync(path.join(corpus, 'b.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 0xff, 0xfe, 0, 7, 0, 0, 9, 0, 0, 0]));
     const r = qplan(['similar', ...args]);

@@ -75,6 +75,8 @@ export function similarCommand(run: Run): Command {
       const results = findSimilarTasks(index, query, { top, excludeFile: exclude === undefined ? undefined : displayName(exclude) });
       if (flags.format === 'json') run.io.stdout(JSON.stringify(toSimilarJson(results), null, 2) + '\n');
       else run.io.stdout(formatSimilarText(results));
+      // The next run with the same --cache starts from the library snapshot (written now: the process is about to exit).
+      if (flags.cache !== undefined) await library.snapshotWritten();
     });
 }
 

@@ -26,8 +26,18 @@ export class PrecedentCache {
   private readonly dir: string;
 
   /** `root` is the editor's global storage folder or the CLI's --cache folder; created on first write. */
-  constructor(root: string, private readonly log: (message: string) => void, private readonly analyser = ANALYSER) {
+  constructor(root: string, private readonly log: (message: string) => void, readonly analyser = ANALYSER) {
     this.dir = path.join(root, 'precedents');
+  }
+
+  /** Where the snapshot of a library over `folders` lives (one per folder list: the editor's storage is shared by workspaces). */
+  snapshotFile(folders: readonly string[]): string {
+    return path.join(this.dir, `library-${createHash('sha1').update(folders.join('\n')).digest('hex')}.snapshot`);
+  }
+
+  /** Creates the cache folder (before a snapshot is written into it). */
+  async ensureDir(): Promise<void> {
+    await fs.mkdir(this.dir, { recursive: true });
   }
 
   private fileFor(file: string): string {
@@ -83,7 +93,7 @@ export class PrecedentCache {
     }
     let removed = 0;
     for (const name of names) {
-      if (!name.endsWith('.json') && !name.endsWith('.tmp')) continue;
+      if (!name.endsWith('.json') && !name.endsWith('.tmp') && !name.endsWith('.snapshot')) continue;
       const file = path.join(this.dir, name);
       try {
         const st = await fs.stat(file);

@@ -2,7 +2,7 @@
 export { makePrecedentDoc, cityOfPlan, yearOfPlan, taskText, placeLabel, type PrecedentDoc, type PrecedentMeta } from './doc';
 export { readFrontMatter, readSidecarMeta, mergeMeta, type FrontMatter } from './meta';
 export { unitKey, sameUnit } from './units';
-export { buildPrecedentIndex, updatePrecedentIndex, findSimilarTasks, findSameIndicator, DEFAULT_THRESHOLD, type PrecedentIndex, type SimilarTask, type FindOptions } from './similarity';
+export { buildPrecedentIndex, updatePrecedentIndex, exportPrecedentIndex, importPrecedentIndex, type IndexImage, type ImageArray, findSimilarTasks, findSameIndicator, DEFAULT_THRESHOLD, type PrecedentIndex, type SimilarTask, type FindOptions } from './similarity';
 export type { IndicatorRow } from './indicatorTable';
 export { matchIndicator, sameIndicator, sameNormalizedIndicator, indicatorSimilarity, normalizeIndicator } from './indicators';
 export { excerptAround, markedExcerpt, type Excerpt } from './excerpt';

@@ -253,6 +253,67 @@ class Field {
     this.totalLength -= this.lengths[entry];
   }
 
+  /** The field as flat arrays, postings concatenated in term-id order (counts: -1 for a term with no list). */
+  save(terms: number, entries: number, out: Record<string, ImageArray>, prefix: string): FieldNumbers {
+    const counts = new Int32Array(terms);
+    let total = 0;
+    for (let id = 0; id < terms; id++) {
+      const p = this.postings[id];
+      counts[id] = p ? p.n : -1;
+      if (p) total += p.n;
+    }
+    const all = new Int32Array(total);
+    const tfs = new Uint16Array(total);
+    const weights = new Float32Array(total);
+    let at = 0;
+    for (let id = 0; id < terms; id++) {
+      const p = this.postings[id];
+      if (!p) continue;
+      all.set(p.entries.subarray(0, p.n), at);
+      tfs.set(p.tfs.subarray(0, p.n), at);
+      weights.set(p.weights.subarray(0, p.n), at);
+      at += p.n;
+    }
+    Object.assign(out, {
+      [`${prefix}.counts`]: counts,
+      [`${prefix}.entries`]: all,
+      [`${prefix}.tfs`]: tfs,
+      [`${prefix}.weights`]: weights,
+      [`${prefix}.df`]: this.df.slice(0, terms),
+      [`${prefix}.lengths`]: this.lengths.slice(0, entries),
+    });
+    return { totalLength: this.totalLength, average: this.average };
+  }
+
+  /** Takes back what `save` wrote, into an empty field; throws when the arrays do not fit together. */
+  restore(numbers: FieldNumbers, arrays: Record<string, ImageArray | undefined>, prefix: string, terms: number, entries: number): void {
+    const counts = want(arrays, `${prefix}.counts`, Int32Array, terms);
+    const all = arrays[`${prefix}.entries`];
+    if (!(all instanceof Int32Array)) throw new Error(`${prefix}.entries`);
+    const tfs = want(arrays, `${prefix}.tfs`, Uint16Array, all.length);
+    const weights = want(arrays, `${prefix}.weights`, Float32Array, all.length);
+    const df = want(arrays, `${prefix}.df`, Int32Array, terms);
+    const lengths = want(arrays, `${prefix}.lengths`, Float64Array, entries);
+    if (typeof numbers?.totalLength !== 'number' || typeof numbers.average !== 'number') throw new Error(`${prefix} numbers`);
+    for (let i = 0; i < all.length; i++) if (all[i] < 0 || all[i] >= entries) throw new Error(`${prefix}: entry out of range`);
+    this.grow(terms);
+    this.df.set(df);
+    this.lengths = new Float64Array(Math.max(entries, 1024));
+    this.lengths.set(lengths);
+    let at = 0;
+    for (let id = 0; id < terms; id++) {
+      const n = counts[id];
+      if (n < 0) continue;
+      if (at + n > all.length) throw new Error(`${prefix}: postings overrun`);
+      // Views into the loaded arrays: a list that grows later is copied out as any full list is.
+      this.postings[id] = { entries: all.subarray(at, at + n), tfs: tfs.subarray(at, at + n), weights: weights.subarray(at, at + n), n };
+      at += n;
+    }
+    if (at !== all.length) throw new Error(`${prefix}: postings left over`);
+    this.totalLength = numbers.totalLength;
+    this.average = numbers.average;
+  }
+
   /** Drops dead entries from every posting list. */
   compact(dead: Uint8Array): void {
     for (const p of this.postings) {
@@ -429,8 +490,148 @@ export class IndexStore {
       this.deadCount = 0; // still marked dead, but no longer in any posting
     }
   }
+
+  /** Everything needed to give this store back with `fromImage` (copied: the store may change meanwhile). */
+  toImage(): IndexImage {
+    const terms = this.termIsBigram.length;
+    const count = this.entries.length;
+    const docIndex = new Map(this.docs.map((d, i) => [d, i]));
+    const entryDoc = new Int32Array(count);
+    const entryTask = new Int32Array(count);
+    this.entries.forEach((e, k) => {
+      entryDoc[k] = this.dead[k] ? -1 : (docIndex.get(e.doc) ?? -1);
+      entryTask[k] = e.task;
+    });
+    const bigramKeys = new Int32Array(this.termIds.size);
+    const bigramIds = new Int32Array(this.termIds.size);
+    let b = 0;
+    for (const [key, id] of this.termIds) {
+      bigramKeys[b] = key;
+      bigramIds[b++] = id;
+    }
+    const coder = this.coder.save();
+    const arrays: Record<string, ImageArray> = {
+      charIds: coder.charIds,
+      unigramIds: this.unigramIds.slice(),
+      bigramKeys,
+      bigramIds,
+      termIsBigram: Uint8Array.from(this.termIsBigram, (x) => (x ? 1 : 0)),
+      entryDoc,
+      entryTask,
+      dead: this.dead.slice(0, count),
+    };
+    const title = this.title.save(terms, count, arrays, 'title');
+    const body = this.body.save(terms, count, arrays, 'body');
+    return { numbers: { terms, entries: count, live: this.live, deadCount: this.deadCount, nextChar: coder.nextChar, widePairs: coder.widePairs, title, body }, arrays };
+  }
+
+  /**
+   * The store `toImage` described, over `docs` (the image's plans, in the same order). Throws when
+   * the image does not fit together (a damaged file), so the caller can build afresh instead.
+   */
+  static fromImage(image: IndexImage, docs: readonly PrecedentDoc[]): IndexStore {
+    const { numbers: n, arrays: a } = image;
+    const s = new IndexStore();
+    const terms = n.terms;
+    const count = n.entries;
+    if (!Number.isInteger(terms) || !Number.isInteger(count) || terms < 0 || count < 0) throw new Error('sizes');
+    s.coder.restore({ charIds: want(a, 'charIds', Int32Array, 0x10000), nextChar: n.nextChar, widePairs: n.widePairs });
+    const unigramIds = want(a, 'unigramIds', Int32Array, 0x10000);
+    for (let c = 0; c < unigramIds.length; c++) if (unigramIds[c] >= terms) throw new Error('unigram id');
+    s.unigramIds.set(unigramIds);
+    const bigramKeys = a.bigramKeys;
+    if (!(bigramKeys instanceof Int32Array)) throw new Error('bigramKeys');
+    const bigramIds = want(a, 'bigramIds', Int32Array, bigramKeys.length);
+    for (let i = 0; i < bigramKeys.length; i++) {
+      if (bigramIds[i] < 0 || bigramIds[i] >= terms) throw new Error('bigram id');
+      s.termIds.set(bigramKeys[i], bigramIds[i]);
+    }
+    for (const x of want(a, 'termIsBigram', Uint8Array, terms)) s.termIsBigram.push(x === 1);
+    let scratch = s.countOf.length;
+    while (scratch < terms) scratch *= 2;
+    s.countOf = new Int32Array(scratch);
+    s.stampOf = new Int32Array(scratch);
+    s.title.restore(n.title, a, 'title', terms, count);
+    s.body.restore(n.body, a, 'body', terms, count);
+    const entryDoc = want(a, 'entryDoc', Int32Array, count);
+    const entryTask = want(a, 'entryTask', Int32Array, count);
+    const dead = want(a, 'dead', Uint8Array, count);
+    const mine = docs.map((): number[] => []);
+    let live = 0;
+    for (let k = 0; k < count; k++) {
+      const d = entryDoc[k];
+      if (d < 0 || dead[k]) {
+        if (!dead[k]) throw new Error('live entry without a plan');
+        s.entries.push({ doc: GONE, task: entryTask[k] });
+        continue;
+      }
+      if (d >= docs.length || entryTask[k] < 0 || entryTask[k] >= docs[d].model.tasks.length) throw new Error('entry out of range');
+      s.entries.push({ doc: docs[d], task: entryTask[k] });
+      mine[d].push(k);
+      live++;
+    }
+    if (live !== n.live || !Number.isInteger(n.deadCount)) throw new Error('live count');
+    s.dead = new Uint8Array(Math.max(count, 1024));
+    s.dead.set(dead);
+    s.live = live;
+    s.deadCount = n.deadCount;
+    docs.forEach((doc, i) => {
+      s.docs.push(doc);
+      s.entriesOf.set(doc, mine[i]);
+      s.indicators.add(doc); // cheap, and in the library's order as when the plans were added
+    });
+    return s;
+  }
 }
 
+/** The plan of an entry whose plan has left the library (never scored: dead entries are skipped). */
+const GONE = { file: '', city: null, prefecture: null, year: null, docNumber: null, text: '', model: { tasks: [] } } as unknown as PrecedentDoc;
+
+/** A typed array of an index image. */
+export type ImageArray = Int32Array | Uint16Array | Uint8Array | Float32Array | Float64Array;
+
+interface FieldNumbers {
+  totalLength: number;
+  average: number;
+}
+
+/**
+ * An index as plain numbers and typed arrays, for a snapshot on disk: `exportPrecedentIndex`
+ * makes one, `importPrecedentIndex` gives the same index back (same answers to every look-up).
+ */
+export interface IndexImage {
+  numbers: {
+    terms: number;
+    entries: number;
+    live: number;
+    deadCount: number;
+    nextChar: number;
+    widePairs: [string, number][];
+    title: FieldNumbers;
+    body: FieldNumbers;
+  };
+  arrays: Record<string, ImageArray | undefined>;
+}
+
+/** `arrays[name]`, checked to be a `type` of `length` entries. */
+function want<T extends ImageArray>(arrays: Record<string, ImageArray | undefined>, name: string, type: new (n: number) => T, length: number): T {
+  const x = arrays[name];
+  if (!(x instanceof type) || x.length !== length) throw new Error(`index image: ${name}`);
+  return x;
+}
+
+/** The index as an image (for a snapshot on disk). */
+export function exportPrecedentIndex(index: PrecedentIndex): IndexImage {
+  return index.store.toImage();
+}
+
+/**
+ * The index an image describes, over its plans (`index.docs` when it was exported, same order).
+ * Throws when the image is damaged or does not fit the plans.
+ */
+export function importPrecedentIndex(image: IndexImage, docs: readonly PrecedentDoc[]): PrecedentIndex {
+  return version(IndexStore.fromImage(image, docs));
+}
 
 
 function version(store: IndexStore): PrecedentIndex {

@@ -36,6 +36,19 @@ export class TermCoder {
     return id - 1;
   }
 
+  /** What a saved index must keep to give the same ids again (see indexImage.ts). */
+  save(): { charIds: Int32Array; nextChar: number; widePairs: [string, number][] } {
+    return { charIds: this.charIds.slice(), nextChar: this.nextChar, widePairs: [...this.widePairs] };
+  }
+
+  /** Takes back what `save` returned (into a coder that has seen nothing yet). */
+  restore(saved: { charIds: Int32Array; nextChar: number; widePairs: [string, number][] }): void {
+    if (saved.charIds.length !== this.charIds.length) throw new Error('charIds');
+    this.charIds.set(saved.charIds);
+    this.nextChar = saved.nextChar;
+    for (const [k, v] of saved.widePairs) this.widePairs.set(k, v);
+  }
+
   /** The bigram key of two dense character ids. */
   pairKey(a: number, b: number): number {
     if (a < 0x8000 && b < 0x8000) return BIGRAM_BASE + a * 0x8000 + b;
