@@ -155,6 +155,11 @@ describe('target-impossible', () => {
     ]);
   });
 
+  it('reads a full-width ％ as a percent (a plan typed in full width)', () => {
+    const d = found('target-impossible', ['2024年某市质量强市工作行动计划', '一、主要目标', '产品质量合格率达到120％。']);
+    expect(d.map((x) => x.args.value)).toEqual([120]);
+  });
+
   it('silent on growth above 100%, 100%, and counts', () => {
     expect(found('target-impossible', ['2024年某市质量强市工作行动计划', '一、主要目标', '产品质量合格率达到100%，出口额增长150%，新增品牌120个，质量竞争力指数达到105。'])).toEqual([]);
   });

@@ -24,8 +24,15 @@ describe('target forms (plan-format.md §4)', () => {
     ['选树1—2个标杆企业', '标杆企业|=|1-2|个|2016'],
     ['质量基础设施投资达到50亿元', '质量基础设施投资|>=|50|亿元|2016'],
     ['城市区域环境噪声平均值小于55分贝', '城市区域环境噪声平均值|<=|55|分贝|2016'],
+    // The percent sign written on both values of a range was read as two targets, the second with the metric "—".
+    ['产品质量合格率保持在80%—85%', '产品质量合格率|=|80-85|%|2016'],
+    ['服务满意度达到80％至85％', '服务满意度|=|80-85|％|2016'],
   ])('%s', (line, expected) => {
     expect(targetsOf(line)).toEqual([expected]);
+  });
+
+  it('a value with % next to a range dash is not a range unless the second value has % too', () => {
+    expect(targetsOf('合格率达到95%-2项指标')).not.toContainEqual(expect.stringMatching(/95-2/));
   });
 
   it('one value, several metrics: A和B均在95%以上', () => {

@@ -37,6 +37,11 @@ function outOfPeriod({ model, text, options }: RuleContext): Finding[] {
     .map((t) => ({ rule: 'target-out-of-period', id: 'target-out-of-period', span: t.span, args: { metric: t.metric || t.text, year: t.year!, range } }));
 }
 
+/** The unit is kept as written: a plan typed in full width writes ％. */
+function isPercent(unit: string): boolean {
+  return unit === '%' || unit === '％';
+}
+
 /** Rates that may pass 100%: growth, increase, multiples. */
 const MAY_EXCEED = /增长|增速|增幅|提高|提升|倍|超额|贡献|弹性|系数|指数/;
 
@@ -47,9 +52,9 @@ function impossible({ model }: RuleContext): Finding[] {
     const top = Math.max(t.value ?? -Infinity, t.valueMax ?? -Infinity);
     if (t.value !== null && t.value < 0) {
       out.push({ rule: 'target-impossible', id: 'target-impossible.negative', span: t.span, args: { metric, value: t.value } });
-    } else if (t.unit === '%' && t.comparator === 'down' && top > 100) {
+    } else if (isPercent(t.unit) && t.comparator === 'down' && top > 100) {
       out.push({ rule: 'target-impossible', id: 'target-impossible.down-over100', span: t.span, args: { metric, value: top } });
-    } else if (t.unit === '%' && t.comparator !== 'up' && t.comparator !== 'down' && !MAY_EXCEED.test(metric)) {
+    } else if (isPercent(t.unit) && t.comparator !== 'up' && t.comparator !== 'down' && !MAY_EXCEED.test(metric)) {
       if (top > 100) out.push({ rule: 'target-impossible', id: 'target-impossible.over100', span: t.span, args: { metric, value: top } });
       else if (top === 100 && t.comparator === '>=' && /100(?:\.0+)?[%％](?:及)?以上|(?:超过|高于|大于)100(?:\.0+)?[%％]/.test(t.text)) {
         out.push({ rule: 'target-impossible', id: 'target-impossible.above100', span: t.span, args: { metric } });
@@ -106,7 +111,7 @@ function candidatePairs(keyed: Keyed[]): [Keyed, Keyed][] {
   const buckets = new Map<number, number[]>();
   for (const k of keyed) {
     if (k.t.comparator === 'up' || k.t.comparator === 'down') continue;
-    const kindKey = `${k.t.unit}\u0000${comparatorClass(k.t.comparator)}\u0000${k.t.baseYear ?? 0}`;
+    const kindKey = `${isPercent(k.t.unit) ? '%' : k.t.unit}\u0000${comparatorClass(k.t.comparator)}\u0000${k.t.baseYear ?? 0}`;
     const kind = kinds.get(kindKey) ?? kinds.set(kindKey, kinds.size).get(kindKey)!;
     // Bucket keys: the kind, then a name's first (even) or last (odd) character code.
     for (const { name } of k.parts) {

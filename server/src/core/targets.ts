@@ -250,7 +250,7 @@ function decimalEnd(s: string, i: number): number {
 /**
  * Finds the next number at or after `from` that does not continue a code or a date, and its
  * range partner, into `num` — what /(?<![A-Za-z0-9.\/·第□-])(\d+(?:\.\d+)?)(?:[-—–~～至](\d+(?:\.\d+)?))?/g
- * would match, without a match array per number.
+ * would match (a range also as 80%—85%), without a match array per number.
  */
 function nextNumber(s: string, from: number): boolean {
   for (let p = from; p < s.length; p++) {
@@ -258,9 +258,13 @@ function nextNumber(s: string, from: number): boolean {
     const firstEnd = decimalEnd(s, p);
     num.start = p;
     num.firstEnd = firstEnd;
-    if (RANGE[s.charCodeAt(firstEnd)] === 1 && isDigit(s.charCodeAt(firstEnd + 1))) {
-      num.secondStart = firstEnd + 1;
-      num.end = decimalEnd(s, firstEnd + 1);
+    // 80%—85%: the percent sign may be written on both values (then it must end the second too).
+    const pct = s.charCodeAt(firstEnd);
+    const sep = (pct === 37 || pct === 0xff05) && RANGE[s.charCodeAt(firstEnd + 1)] === 1 ? firstEnd + 1 : firstEnd;
+    const secondEnd = RANGE[s.charCodeAt(sep)] === 1 && isDigit(s.charCodeAt(sep + 1)) ? decimalEnd(s, sep + 1) : -1;
+    if (secondEnd >= 0 && (sep === firstEnd || s.charCodeAt(secondEnd) === pct)) {
+      num.secondStart = sep + 1;
+      num.end = secondEnd;
     } else {
       num.secondStart = -1;
       num.end = firstEnd;
