@@ -107,11 +107,12 @@ export function startServer(connection: Connection): void {
     const index = await precedents.ready();
     return { index, exclude: draftFile(index, plan.document.uri, plan.text) };
   };
-  connection.onHover(onPlan('hover', (): Hover | null => null, async (plan, p) => hover(plan, p.position, session.labels, await precedentsFor(plan))));
+  const teamAgencies = (plan: Plan) => session.teamConfigs.forUri(plan.document.uri)?.config.agencies;
+  connection.onHover(onPlan('hover', (): Hover | null => null, async (plan, p) => hover(plan, p.position, session.labels, await precedentsFor(plan), teamAgencies(plan))));
   connection.onCompletion(onPlan('completion', (): CompletionList => ({ isIncomplete: false, items: [] }), async (plan, p) =>
     withTeam(await completion(plan, p.position, session.labels, () => precedentsFor(plan)), plan, p, session)));
-  connection.onReferences(onPlan('references', () => [], (plan, p) => unitReferences(plan, p.position)));
-  connection.onRequest(AGENCIES_REQUEST, onPlan('agencies', (): AgenciesResult => ({ current: null, units: [] }), (plan, p: AgenciesParams) => agencies(plan, p.position)));
+  connection.onReferences(onPlan('references', () => [], (plan, p) => unitReferences(plan, p.position, teamAgencies(plan))));
+  connection.onRequest(AGENCIES_REQUEST, onPlan('agencies', (): AgenciesResult => ({ current: null, units: [] }), (plan, p: AgenciesParams) => agencies(plan, p.position, teamAgencies(plan))));
   connection.onRequest(COMPARE_REQUEST, onPlan('comparePrecedent', (): CompareResult => ({ task: null, precedents: [] }), async (plan, p: CompareParams) =>
     comparePrecedent(plan, p.position, await precedentsFor(plan), session.labels)));
   connection.onCodeAction(onPlan('codeAction', () => [], (plan, p) => codeActions(plan, p, session)));

@@ -1,7 +1,7 @@
 // Unit names inside clauses: where each is written and in which role, on every clause form of plan-format.md §3 and the seeds.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyzePlan, buildPrecedentIndex, makePrecedentDoc, sentencePerLine, taskAtLine, taskSource, tasksOfUnit, unitAt, unitInPrecedents, unitMentions, unitsInClause, unitsOfPlan } from '../../server/src/core';
+import { analyzePlan, buildPrecedentIndex, makePrecedentDoc, sentencePerLine, taskAtLine, taskSource, tasksOfUnit, teamNames, teamUnitKey, unitAt, unitInPrecedents, unitMentions, unitsInClause, unitsOfPlan } from '../../server/src/core';
 import { plan, spanText, taskPlan } from './helpers';
 
 /** The clause's units as "name:role", and a check that each span covers exactly the name. */
@@ -197,5 +197,22 @@ describe('a unit under two spellings', () => {
     expect(units.map((u) => [u.name, u.lead.length])).toEqual([['市经信委', 2], ['市财政局', 0]]);
     expect(tasksOfUnit(m, '市经济和信息化委员会').lead).toEqual([0, 1]);
     expect(unitMentions(m, m.text, '市经信委').map((u) => u.name)).toEqual(['市经信委', '市经济和信息化委员会']);
+  });
+});
+
+describe('a unit under the team list\'s aliases', () => {
+  const agencies = [{ name: '市市场监管局', aliases: ['市市场监督管理局', '市场监管部门'] }];
+
+  it('counts each alias as its agency, in the draft and in its references', () => {
+    const m = plan('2024年某市质量强市工作行动计划', '一、重点任务',
+      '（一）加强品牌培育。（牵头单位：市市场监管局）',
+      '（二）推进标准化。（牵头单位：市场监管部门；配合单位：市财政局）');
+    const keyOf = teamUnitKey(agencies);
+    expect(tasksOfUnit(m, '市场监管部门', keyOf).lead).toEqual([0, 1]);
+    expect(unitsOfPlan(m, keyOf).map((u) => [u.name, u.lead.length])).toEqual([['市市场监管局', 2], ['市财政局', 0]]);
+    expect(unitMentions(m, m.text, '市市场监管局', keyOf).map((u) => u.name)).toEqual(['市市场监管局', '市场监管部门']);
+    // Without the list they stay two units.
+    expect(tasksOfUnit(m, '市场监管部门').lead).toEqual([1]);
+    expect(teamNames(agencies, '市场监管部门')).toEqual(['市场监管部门', '市市场监管局', '市市场监督管理局']);
   });
 });

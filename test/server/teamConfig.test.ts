@@ -116,6 +116,19 @@ describe('the team config file', () => {
   });
 });
 
+describe('the team agency list in the unit hover', () => {
+  it('counts an alias as its agency: 市场监管部门 is 市市场监管局', async () => {
+    const w = workspace('agency-aliases', '{ "agencies": [{ "name": "市市场监管局", "aliases": ["市场监管部门"] }] }');
+    const text = ['2024年某市质量强市工作行动计划', '一、重点任务', '（一）加强品牌培育。（市市场监管局牵头）', '（二）推进标准化。（市场监管部门牵头）', '二、保障措施', '加强组织领导。', ''].join('\n');
+    const c = await start(w.dir);
+    await c.open(w.uri, text);
+    const h = await c.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: w.uri }, position: { line: 3, character: text.split('\n')[3].indexOf('市场监管部门') + 2 } });
+    expect(h?.contents.value).toContain('牵头 2 项');
+    const refs = await c.request<unknown[]>('textDocument/references', { textDocument: { uri: w.uri }, position: { line: 2, character: 12 }, context: { includeDeclaration: true } });
+    expect(refs).toHaveLength(2);
+  });
+});
+
 describe('suppressions', () => {
   const codeActions = (c: LspClient, uri: string, diagnostics: Diagnostic[]) =>
     c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });

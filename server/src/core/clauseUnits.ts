@@ -1,7 +1,7 @@
 // Unit names inside responsibility clauses, with their spans and roles: for unit hovers, references and the agency lens.
 import type { Clause, PlanModel, Span } from './model';
 import { cleanLine, rawEnd, rawIndex } from './normalize';
-import { unitKey } from './precedents/units';
+import { unitKey, type UnitKeyOf } from './precedents/units';
 import { isGenericUnit } from './responsibility';
 
 /** How a clause names a unit: lead (牵头/负责/first 责任单位), cooperator, or a standing note's unit (以下均需……). */
@@ -71,11 +71,11 @@ export function unitAt(model: PlanModel, text: string, offset: number, touching 
 }
 
 /** Every place in the draft's clauses that names `name`, in document order. */
-export function unitMentions(model: PlanModel, text: string, name: string): (ClauseUnit & { clause: number })[] {
+export function unitMentions(model: PlanModel, text: string, name: string, keyOf: UnitKeyOf = unitKey): (ClauseUnit & { clause: number })[] {
   const out: (ClauseUnit & { clause: number })[] = [];
-  const key = unitKey(name);
+  const key = keyOf(name);
   model.clauses.forEach((c, k) => {
-    const named = (n: string) => unitKey(n) === key;
+    const named = (n: string) => keyOf(n) === key;
     if (!c.leads.some(named) && !c.cooperators.some(named) && !c.standing.some(named)) return;
     for (const u of unitsInClause(text, c)) if (named(u.name)) out.push({ ...u, clause: k });
   });
@@ -95,11 +95,11 @@ export interface UnitTasks {
  * Every unit named by the plan's tasks (their own, inherited or standing responsibility), with
  * the tasks it leads and cooperates on; named agencies first, then by how many tasks, then by name.
  */
-export function unitsOfPlan(model: PlanModel): UnitTasks[] {
+export function unitsOfPlan(model: PlanModel, keyOf: UnitKeyOf = unitKey): UnitTasks[] {
   // One entry per unit however it is written (市经信委, 市经济和信息化委员会): the first spelling names it.
   const byKey = new Map<string, UnitTasks>();
   const of = (name: string) => {
-    const key = unitKey(name);
+    const key = keyOf(name);
     let u = byKey.get(key);
     if (!u) byKey.set(key, (u = { name, lead: [], cooperate: [], generic: isGenericUnit(name) }));
     return u;
@@ -114,10 +114,10 @@ export function unitsOfPlan(model: PlanModel): UnitTasks[] {
 }
 
 /** The tasks one unit leads and cooperates on in a plan (empty lists when the plan never names it). */
-export function tasksOfUnit(model: PlanModel, name: string): UnitTasks {
+export function tasksOfUnit(model: PlanModel, name: string, keyOf: UnitKeyOf = unitKey): UnitTasks {
   const u: UnitTasks = { name, lead: [], cooperate: [], generic: isGenericUnit(name) };
-  const key = unitKey(name);
-  const named = (n: string) => unitKey(n) === key;
+  const key = keyOf(name);
+  const named = (n: string) => keyOf(n) === key;
   model.tasks.forEach((t, i) => {
     if (t.leads.some(named)) u.lead.push(i);
     else if (t.cooperators.some(named)) u.cooperate.push(i);

@@ -41,19 +41,30 @@ function tableOf(index: PrecedentIndex): UnitTable {
 }
 
 /**
- * How often the precedents (none from `excludeFile`, the draft itself) give `name` a task to
+ * How often the precedents (none from `excludeFile`, the draft itself) give `name` (or any of
+ * several names: a team's aliases) a task to
  * lead or cooperate on. The table is built once per index (one pass over every task), so a
  * hover is one map look-up however large the library.
  */
-export function unitInPrecedents(index: PrecedentIndex, name: string, excludeFile?: string): UnitInPrecedents {
+export function unitInPrecedents(index: PrecedentIndex, name: string | readonly string[], excludeFile?: string): UnitInPrecedents {
   const out: UnitInPrecedents = { lead: 0, cooperate: 0, plans: [] };
-  for (const [d, lead, cooperate] of tableOf(index).get(unitKey(name)) ?? []) {
-    const doc = index.docs[d];
-    if (doc.file === excludeFile) continue;
-    out.lead += lead;
-    out.cooperate += cooperate;
-    out.plans.push({ doc, lead, cooperate });
+  // Several names (a team's aliases) add up, per plan.
+  const byDoc = new Map<number, UnitInPlan>();
+  const keys = new Set((typeof name === 'string' ? [name] : name).map(unitKey));
+  for (const key of keys) {
+    for (const [d, lead, cooperate] of tableOf(index).get(key) ?? []) {
+      const doc = index.docs[d];
+      if (doc.file === excludeFile) continue;
+      out.lead += lead;
+      out.cooperate += cooperate;
+      const plan = byDoc.get(d);
+      if (plan) {
+        plan.lead += lead;
+        plan.cooperate += cooperate;
+      } else byDoc.set(d, { doc, lead, cooperate });
+    }
   }
+  out.plans.push(...byDoc.values());
   out.plans.sort((a, b) => b.lead + b.cooperate - (a.lead + a.cooperate) || b.lead - a.lead);
   return out;
 }

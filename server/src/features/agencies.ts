@@ -1,6 +1,6 @@
 // The agency lens: every clause naming a unit (Find All References), and every unit of the draft with its tasks (qplan/agencies).
 import type { Location, Position, Range, TextDocumentIdentifier } from 'vscode-languageserver';
-import { taskAtLine, unitAt, unitMentions, unitsOfPlan, type UnitRole } from '../core';
+import { taskAtLine, teamUnitKey, unitAt, unitMentions, unitsOfPlan, type AgencyEntry, type UnitRole } from '../core';
 import type { Plan } from '../documents';
 import { toOffset, toRange } from '../lsp/convert';
 import { headingName } from './symbols';
@@ -41,24 +41,28 @@ export interface AgenciesResult {
  * Find All References on a unit name in a clause: every clause of the draft that names the same
  * unit, each location the name itself. Nothing off a unit name.
  */
-export function unitReferences(plan: Plan, position: Position): Location[] {
+export function unitReferences(plan: Plan, position: Position, agencies?: readonly AgencyEntry[]): Location[] {
   const { document, model, text } = plan;
   const unit = unitAt(model, text, toOffset(document, position), true);
   if (!unit) return [];
-  return unitMentions(model, text, unit.name).map((u) => ({ uri: document.uri, range: toRange(document, u.span) }));
+  return unitMentions(model, text, unit.name, teamUnitKey(agencies)).map((u) => ({ uri: document.uri, range: toRange(document, u.span) }));
 }
 
 /** Every unit the draft's tasks name (own, inherited or standing responsibility), with the tasks it leads and cooperates on. */
-export function agencies(plan: Plan, position: Position | undefined): AgenciesResult {
+export function agencies(plan: Plan, position: Position | undefined, team?: readonly AgencyEntry[]): AgenciesResult {
   const { document, model } = plan;
-  const current = position ? currentUnit(plan, position) : null;
+  const keyOf = teamUnitKey(team);
+  const units = unitsOfPlan(model, keyOf);
+  // The entry of the unit at the cursor, however it is spelt there.
+  const at = position ? currentUnit(plan, position) : null;
+  const current = at === null ? null : (units.find((u) => keyOf(u.name) === keyOf(at))?.name ?? at);
   const task = (i: number, role: AgencyTask['role']): AgencyTask => {
     const h = model.headings[model.tasks[i].heading];
     return { name: headingName(h), range: toRange(document, { start: h.markerSpan.start, end: Math.max(h.markerSpan.end, h.titleSpan.end) }), role };
   };
   return {
     current,
-    units: unitsOfPlan(model).map((u) => ({
+    units: units.map((u) => ({
       name: u.name,
       generic: u.generic,
       lead: u.lead.length,

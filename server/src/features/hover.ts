@@ -1,6 +1,6 @@
 // Hover: who answers for a task and what it must reach; what a target requires; whom a clause names; what a unit answers for.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { taskAtLine, unitAt, type Clause, type PlanModel, type PrecedentIndex, type Target, type Task } from '../core';
+import { taskAtLine, unitAt, type AgencyEntry, type Clause, type PlanModel, type PrecedentIndex, type Target, type Task } from '../core';
 import type { Plan } from '../documents';
 import type { Labels } from '../labels';
 import { toOffset, toRange } from '../lsp/convert';
@@ -20,7 +20,7 @@ export interface HoverPrecedents {
  * the rest of a clause, then a task's heading or any line of its body (the same task hover).
  * With `precedents`, task, target and unit hovers end with what earlier plans say.
  */
-export function hover(plan: Plan, position: Position, labels: Labels, precedents?: HoverPrecedents): Hover | null {
+export function hover(plan: Plan, position: Position, labels: Labels, precedents?: HoverPrecedents, agencies?: readonly AgencyEntry[]): Hover | null {
   const { document, model } = plan;
   const offset = toOffset(document, position);
   const inside = (s: { start: number; end: number }) => s.start <= offset && offset < s.end;
@@ -30,7 +30,7 @@ export function hover(plan: Plan, position: Position, labels: Labels, precedents
     return markdown([describeTarget(target, labels), ...more].join('\n'), toRange(document, target.span));
   }
   const unit = unitAt(model, plan.text, offset);
-  if (unit) return markdown(unitHover(model, unit, labels, precedents), toRange(document, unit.span));
+  if (unit) return markdown(unitHover(model, unit, labels, precedents, agencies), toRange(document, unit.span));
   const clause = model.clauses.find((c) => inside(c.span));
   if (clause) return markdown(describeClause(clause, labels), toRange(document, clause.span));
   const t = taskAtLine(model, position.line);

@@ -1,5 +1,5 @@
 // The hover on a unit name in a clause: what it leads and cooperates on in this draft, and in the precedents.
-import { tasksOfUnit, unitInPrecedents, type PlanModel, type PrecedentIndex, type UnitAt } from '../core';
+import { tasksOfUnit, teamNames, teamUnitKey, unitInPrecedents, type AgencyEntry, type PlanModel, type PrecedentIndex, type UnitAt } from '../core';
 import type { Labels } from '../labels';
 import { escapeMarkdown as escape } from './markdown';
 import { where } from './precedentHover';
@@ -14,11 +14,16 @@ const MAX_PLANS = 5;
  * Markdown for the unit under the cursor: its name and role in this clause; the draft's tasks it
  * leads and cooperates on (counted per task, inherited and standing responsibility included),
  * named briefly; then the precedents' counts and the plans that name it. `precedents` is
- * absent when the library is not wanted (the draft part still answers).
+ * absent when the library is not wanted (the draft part still answers). The team's `agencies`
+ * count each alias as its agency.
  */
-export function unitHover(model: PlanModel, unit: UnitAt, labels: Labels, precedents?: { index: PrecedentIndex; exclude: string | undefined }): string {
+export function unitHover(
+  model: PlanModel, unit: UnitAt, labels: Labels,
+  precedents?: { index: PrecedentIndex; exclude: string | undefined },
+  agencies?: readonly AgencyEntry[],
+): string {
   const l = labels.unitLens;
-  const mine = tasksOfUnit(model, unit.name);
+  const mine = tasksOfUnit(model, unit.name, teamUnitKey(agencies));
   const lines = [`**${escape(unit.name)}** · ${l.roles[unit.role]}`];
   if (mine.generic) lines.push('', l.generic);
   lines.push('');
@@ -29,7 +34,7 @@ export function unitHover(model: PlanModel, unit: UnitAt, labels: Labels, preced
     if (mine.cooperate.length) lines.push(`- ${l.cooperateTasks}：${taskNames(model, mine.cooperate, labels)}`);
   }
   if (precedents) {
-    const found = unitInPrecedents(precedents.index, unit.name, precedents.exclude);
+    const found = unitInPrecedents(precedents.index, teamNames(agencies, unit.name), precedents.exclude);
     lines.push('');
     if (found.plans.length === 0) lines.push(`**${labels.precedents}**：${l.notInPrecedents}`);
     else {

@@ -1,6 +1,7 @@
 // Unit names as compared across plans: the same agency under its full name and its abbreviations
 // (市经济和信息化委员会 = 市经济和信息化委 = 市经信委). Only abbreviation rules, no directory of
 // agencies: which agencies exist in which year is the team config's business.
+import type { AgencyEntry } from '../model';
 
 /** Full wordings and their usual abbreviations, longest first where one contains another. */
 const ABBREVIATIONS: [RegExp, string][] = [
@@ -41,4 +42,26 @@ export function unitKey(name: string): string {
 /** True when two unit names stand for the same agency by the abbreviation rules. */
 export function sameUnit(a: string, b: string): boolean {
   return unitKey(a) === unitKey(b);
+}
+
+/** A unit's key also folding one team's aliases (config `agencies`): 市市场监督管理局 → the key of 市市场监管局. */
+export type UnitKeyOf = (name: string) => string;
+
+/** unitKey, with each alias of the team's list keyed as its agency's name; plain unitKey without a list. */
+export function teamUnitKey(agencies: readonly AgencyEntry[] | undefined): UnitKeyOf {
+  if (!agencies?.length) return unitKey;
+  const canonical = new Map<string, string>();
+  for (const a of agencies) for (const alias of a.aliases ?? []) canonical.set(unitKey(alias), unitKey(a.name));
+  return (name) => {
+    const key = unitKey(name);
+    return canonical.get(key) ?? key;
+  };
+}
+
+/** The names a unit goes by in the team's list (itself and its aliases), or just the name. */
+export function teamNames(agencies: readonly AgencyEntry[] | undefined, name: string): string[] {
+  const keyOf = teamUnitKey(agencies);
+  const key = keyOf(name);
+  const entry = agencies?.find((a) => keyOf(a.name) === key);
+  return entry ? [...new Set([name, entry.name, ...(entry.aliases ?? [])])] : [name];
 }
