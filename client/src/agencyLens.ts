@@ -1,7 +1,7 @@
 // 查看单位分工: pick a unit of the draft, then walk the tasks it leads and cooperates on (the server's qplan/agencies).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ask, LANGUAGE_ID } from './commands';
+import { askAtCursor } from './commands';
 
 export const SHOW_AGENCY = 'qplan.showAgency';
 
@@ -29,16 +29,9 @@ interface AgenciesResult {
  * goes there, Escape puts the cursor back where it was.
  */
 export async function showAgency(client: LanguageClient): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== LANGUAGE_ID) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Open a quality plan first.'));
-    return;
-  }
-  const result = await ask<AgenciesResult>(client, 'qplan/agencies', {
-    textDocument: { uri: editor.document.uri.toString() },
-    position: client.code2ProtocolConverter.asPosition(editor.selection.active),
-  });
-  if (!result) return;
+  const asked = await askAtCursor<AgenciesResult>(client, 'qplan/agencies');
+  if (!asked) return;
+  const { editor, result } = asked;
   if (!result.units.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No task of this plan names a responsible unit yet.'));
     return;

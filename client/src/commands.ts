@@ -1,5 +1,6 @@
 // The editor-side commands: a new draft from the skeleton snippet, the clause template, and renumbering.
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import snippets from '../../snippets/quality-plan.json';
 
 export const LANGUAGE_ID = 'quality-plan';
@@ -77,4 +78,23 @@ export async function ask<R>(client: { sendRequest<T>(method: string, params: un
     void vscode.window.showErrorMessage(vscode.l10n.t('The quality plan language server did not answer: {0}', error instanceof Error ? error.message : String(error)));
     return undefined;
   }
+}
+
+/** The active editor when it shows a quality plan; otherwise the drafter is told to open one. */
+export function activePlanEditor(): vscode.TextEditor | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (editor?.document.languageId === LANGUAGE_ID) return editor;
+  void vscode.window.showWarningMessage(vscode.l10n.t('Open a quality plan first.'));
+  return undefined;
+}
+
+/** A request about the cursor of the active plan ({ textDocument, position }), with the editor it was asked in. */
+export async function askAtCursor<R>(client: LanguageClient, method: string): Promise<{ editor: vscode.TextEditor; result: R } | undefined> {
+  const editor = activePlanEditor();
+  if (!editor) return undefined;
+  const result = await ask<R>(client, method, {
+    textDocument: { uri: editor.document.uri.toString() },
+    position: client.code2ProtocolConverter.asPosition(editor.selection.active),
+  });
+  return result ? { editor, result } : undefined;
 }

@@ -1,7 +1,7 @@
 // 对比先例: a diff of the task under the cursor against a similar precedent task (the server's qplan/comparePrecedent).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ask, LANGUAGE_ID } from './commands';
+import { askAtCursor } from './commands';
 
 export const COMPARE = 'qplan.compareWithPrecedent';
 /** Read-only documents holding the two sides of a comparison. */
@@ -61,16 +61,9 @@ export function registerCompare(client: LanguageClient): vscode.Disposable[] {
  * left, the draft's task on the right, both read-only snapshots.
  */
 export async function compareWithPrecedent(client: LanguageClient, documents: ComparisonDocuments): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== LANGUAGE_ID) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Open a quality plan first.'));
-    return;
-  }
-  const result = await ask<CompareResult>(client, 'qplan/comparePrecedent', {
-    textDocument: { uri: editor.document.uri.toString() },
-    position: client.code2ProtocolConverter.asPosition(editor.selection.active),
-  });
-  if (!result) return;
+  const asked = await askAtCursor<CompareResult>(client, 'qplan/comparePrecedent');
+  if (!asked) return;
+  const { result } = asked;
   if (!result.task) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Put the cursor on a task (its heading or body) to compare it with a precedent.'));
     return;

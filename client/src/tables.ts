@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { LANGUAGE_ID } from './commands';
+import { activePlanEditor } from './commands';
 import { previewHtml, tableBodyHtml, type PreviewLabels, type TableViewData } from './tableHtml';
 
 export const SHOW_TASK_MATRIX = 'qplan.showTaskMatrix';
@@ -60,10 +60,7 @@ export function registerTableCommands(context: vscode.ExtensionContext, client: 
 /** The plan to tabulate: the editor title/context menu passes its Uri, the palette nothing (the active editor). */
 async function planDocument(resource: unknown): Promise<vscode.TextDocument | undefined> {
   if (resource instanceof vscode.Uri) return vscode.workspace.openTextDocument(resource);
-  const document = vscode.window.activeTextEditor?.document;
-  if (document?.languageId === LANGUAGE_ID) return document;
-  void vscode.window.showWarningMessage(vscode.l10n.t('Open a quality plan first.'));
-  return undefined;
+  return activePlanEditor()?.document;
 }
 
 function labels(): PreviewLabels {
