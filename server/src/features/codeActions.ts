@@ -1,12 +1,13 @@
 // Quick fixes for the core's findings: add a responsibility clause, renumber a heading run, close a bracket,
 // and apply the fixes the core computed itself (current agency names, full-width punctuation, aligned targets).
 import { CodeActionKind, TextEdit, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
-import { checkPlan, type Diagnostic as PlanDiagnostic } from '../core';
+import type { Diagnostic as PlanDiagnostic } from '../core';
 import { CLAUSE_SNIPPET, CLAUSE_TEMPLATE, clauseInsertOffset, leadInsertion } from '../core/clauseTemplate';
 import type { Plan } from '../documents';
 import { lineText, toOffset, toPosition, toTextEdit, toWorkspaceEdit } from '../lsp/convert';
 import { CLIENT_COMMANDS, type Session } from '../session';
 import { renumberWorkspaceEdit } from './renumber';
+import { findingsOf } from './findings';
 import { suppressAction } from './suppress';
 
 /** The source action that renumbers the whole document (Source Action… menu, not the light bulb). */
@@ -23,7 +24,7 @@ export async function codeActions(plan: Plan, params: CodeActionParams, session:
   const out: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
     const qplan = params.context.diagnostics.filter((d) => d.source === 'qplan');
-    const found = qplan.some((d) => !LOCAL_FIXES.has(String(d.code))) ? await coreDiagnostics(plan, session) : [];
+    const found = qplan.some((d) => !LOCAL_FIXES.has(String(d.code))) ? findingsOf(plan, session, await session.settings.get(plan.document.uri)) : [];
     for (const d of qplan) out.push(...(LOCAL_FIXES.has(String(d.code)) ? fixesFor(plan, d, session) : coreFixes(plan, d, found, session)), ...suppressAction(plan, d, session));
   }
   if (wants(RENUMBER_ALL_KIND)) {
@@ -35,20 +36,6 @@ export async function codeActions(plan: Plan, params: CodeActionParams, session:
 
 /** Rules whose fixes are built here from the model; every other rule's fixes come with the core's diagnostic. */
 const LOCAL_FIXES = new Set(['missing-lead', 'heading-sequence', 'unbalanced-bracket']);
-
-/** The core's diagnostics for this version under the document's settings, computed once per version and settings. */
-const checked = new WeakMap<Plan, { settings: object; team: object | undefined; found: PlanDiagnostic[] }>();
-async function coreDiagnostics(plan: Plan, session: Session): Promise<PlanDiagnostic[]> {
-  const uri = plan.document.uri;
-  const settings = await session.settings.get(uri);
-  // The same options as the published diagnostics (the team config over the settings), or no fix lines up.
-  const team = session.teamConfigs.forUri(uri);
-  const cached = checked.get(plan);
-  if (cached && cached.settings === settings && cached.team === team) return cached.found;
-  const found = checkPlan(plan.model, plan.text, { ...session.teamConfigs.options(uri, settings), locale: session.locale });
-  checked.set(plan, { settings, team, found });
-  return found;
-}
 
 /**
  * The fixes the core attached to the finding the editor shows: matched by rule and exact range, so

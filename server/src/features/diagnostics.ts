@@ -1,11 +1,12 @@
 // Diagnostics while typing: the core's rules, debounced after each change, published per document version.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { applySuppressions, checkPlan } from '../core';
+import { applySuppressions } from '../core';
 import { toDiagnostic } from '../lsp/convert';
 import { describeError } from '../lsp/safe';
 import type { Session } from '../session';
 import { filePath } from '../teamConfigs';
 import { ConfigDiagnostics, type SuppressionUse } from './configDiagnostics';
+import { findingsOf } from './findings';
 
 /**
  * Schedules a check after every change and publishes the result. A document's first check runs
@@ -55,20 +56,17 @@ export class DiagnosticsPublisher {
   }
 
   private async publish(uri: string): Promise<void> {
-    const { plans, settings, connection, locale } = this.session;
+    const { plans, settings, connection } = this.session;
     try {
       const document = plans.documents.get(uri);
       if (!document) return;
       const version = document.version;
-      const options = this.session.teamConfigs.options(uri, await settings.get(uri));
+      const documentSettings = await settings.get(uri);
+      const options = this.session.teamConfigs.options(uri, documentSettings);
       const team = this.session.teamConfigs.forUri(uri);
       if (plans.documents.get(uri) !== document || document.version !== version) return;
       const plan = plans.of(document);
-      const all = checkPlan(plan.model, plan.text, {
-        ...options,
-        locale,
-        onInternalError: (e) => connection.console.error(`qplan：检查 ${uri} 时规则出错：${describeError(e)}`),
-      });
+      const all = findingsOf(plan, this.session, documentSettings);
       // By rule and task title, after the rules: a suppression survives the text moving around.
       const file = filePath(uri);
       const { kept: found, used } = applySuppressions(plan.model, all, options.suppressions, file);
