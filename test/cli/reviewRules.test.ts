@@ -45,6 +45,26 @@ describe('qplan check with the reviewer rules', () => {
     expect(c.newText).toBe('市场监管局');
   });
 
+  it('lists the whole-file punctuation fix once, so a file with thousands of half-width marks still prints', () => {
+    // 20 000 half-width marks beside as many full-width ones: 2 000 per-mark findings, each of which
+    // offers the fix-all. Repeating it on every finding ran the command out of memory.
+    const input = '（一）任务。（市质监局负责;以下均需各县区政府落实,不再列出）\n'.repeat(10_000);
+    for (const format of ['json', 'sarif']) {
+      const r = qplan(['check', '--format', format, '-'], { input });
+      // Information-level findings only: the check passes (it used to abort out of memory).
+      expect(r.status, r.stderr).toBe(0);
+      const log = JSON.parse(r.stdout);
+      // Changes per fix of each finding: `changes` in JSON, one artifact's `replacements` in SARIF.
+      const sizes: number[][] = format === 'json'
+        ? log.map((d: { fixes?: { changes: unknown[] }[] }) => (d.fixes ?? []).map((f) => f.changes.length))
+        : log.runs[0].results.map((d: { fixes?: { artifactChanges: { replacements: unknown[] }[] }[] }) => (d.fixes ?? []).map((f) => f.artifactChanges[0].replacements.length));
+      const fixAll = sizes.flat().filter((n) => n > 1);
+      expect(fixAll, format).toEqual([20_000]);
+      // Every per-mark finding keeps its own one-mark fix.
+      expect(sizes.filter((fixes) => fixes.includes(1)), format).toHaveLength(2_000);
+    }
+  });
+
   it('takes new rule severities from --config, and "off" silences a rule', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'qplan-rules-'));
     const config = path.join(dir, 'qplan.json');

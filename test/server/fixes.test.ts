@@ -169,6 +169,16 @@ describe('fixes computed by the core', () => {
     expect(applied(draft, actions[0].edit, uri).split('\n')[2]).toBe('（一）加强品牌培育，大力推动品牌建设。（市质监局牵头，各成员单位配合）');
   });
 
+  it('offers the whole-file conversion once when the request covers several marks', async () => {
+    const text = draft.replace('（市质监局牵头，', '(市质监局牵头;');
+    const { uri, diagnostics } = await openPlan(plain, text);
+    const half = diagnostics.filter((d) => d.code === 'halfwidth-punctuation');
+    expect(half.length).toBeGreaterThan(1);
+    const titles = (await actionsFor(plain, uri, half)).map((a) => a.title);
+    expect(titles.filter((t) => t.startsWith('全文半角标点改为全角'))).toHaveLength(1);
+    expect(titles.filter((t) => t.startsWith('改为全角'))).toHaveLength(half.length);
+  });
+
   it('offers nothing for a diagnostic whose range no longer matches a finding', async () => {
     const { uri, diagnostics } = await openPlan(plain, draft);
     const moved = diagnostics.filter((d) => d.code === 'obsolete-agency').map((d) => ({ ...d, range: { start: d.range.start, end: { ...d.range.end, character: d.range.end.character + 1 } } }));

@@ -1,7 +1,7 @@
 // Quick fixes for the core's findings: add a responsibility clause, renumber a heading run, close a bracket,
 // and apply the fixes the core computed itself (current agency names, full-width punctuation, aligned targets).
 import { CodeActionKind, TextEdit, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
-import type { Diagnostic as PlanDiagnostic } from '../core';
+import type { Diagnostic as PlanDiagnostic, TextChange } from '../core';
 import { CLAUSE_SNIPPET, CLAUSE_TEMPLATE, clauseInsertOffset, leadInsertion } from '../core/clauseTemplate';
 import type { Plan } from '../documents';
 import { lineText, toOffset, toPosition, toTextEdit, toWorkspaceEdit } from '../lsp/convert';
@@ -25,7 +25,9 @@ export async function codeActions(plan: Plan, params: CodeActionParams, session:
   if (wants(CodeActionKind.QuickFix)) {
     const qplan = params.context.diagnostics.filter((d) => d.source === 'qplan');
     const found = qplan.some((d) => !LOCAL_FIXES.has(String(d.code))) ? findingsOf(plan, session, await session.settings.get(plan.document.uri)) : [];
-    for (const d of qplan) out.push(...(LOCAL_FIXES.has(String(d.code)) ? fixesFor(plan, d, session) : coreFixes(plan, d, found, session)), ...suppressAction(plan, d, session));
+    // A fix several findings share (全文半角标点改为全角) is offered once per request.
+    const offered = new Set<readonly TextChange[]>();
+    for (const d of qplan) out.push(...(LOCAL_FIXES.has(String(d.code)) ? fixesFor(plan, d, session) : coreFixes(plan, d, found, offered, session)), ...suppressAction(plan, d, session));
   }
   if (wants(RENUMBER_ALL_KIND)) {
     const edit = renumberWorkspaceEdit(plan, session);
@@ -41,19 +43,21 @@ const LOCAL_FIXES = new Set(['missing-lead', 'heading-sequence', 'unbalanced-bra
  * The fixes the core attached to the finding the editor shows: matched by rule and exact range, so
  * a diagnostic from an older version that no longer lines up gets no fix rather than a wrong one.
  */
-function coreFixes(plan: Plan, d: Diagnostic, found: PlanDiagnostic[], session: Session): CodeAction[] {
+function coreFixes(plan: Plan, d: Diagnostic, found: PlanDiagnostic[], offered: Set<readonly TextChange[]>, session: Session): CodeAction[] {
   const { document } = plan;
   const start = toOffset(document, d.range.start);
   const end = toOffset(document, d.range.end);
   const match = found.find((f) => f.rule === d.code && f.span.start === start && f.span.end === end);
   if (!match?.fixes) return [];
   const fixes = match.fixes;
-  return fixes.map((fix, k) => {
+  return fixes.flatMap((fix, k) => {
+    if (offered.has(fix.changes)) return [];
+    offered.add(fix.changes);
     const edits = fix.changes.map((c) => toTextEdit(document, c.span, c.newText));
     const action = quickFix(fix.title, d, toWorkspaceEdit(document, edits, session.documentChanges));
     // Two successors (市工信局 or 市经信局) are the drafter's choice: neither is preferred.
     action.isPreferred = fixes.length === 1 || (k === 0 && match.rule === 'halfwidth-punctuation');
-    return action;
+    return [action];
   });
 }
 
