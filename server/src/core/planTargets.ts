@@ -4,7 +4,7 @@ import type { Heading, Period, Target, Task } from './model';
 import { LineFlag, spanAt, type PlanLine } from './lines';
 import { isUnitCell, isValueCell } from './noise';
 import type { Outline } from './outline';
-import { findTargets, MAY_HOLD_BRACKET, MAY_HOLD_FIGURE, type TargetMatch } from './targets';
+import { findTargets, type TargetMatch } from './targets';
 
 
 /** Reads every target in the body and links it to its task. */
@@ -38,8 +38,7 @@ export function collectTargets(lines: PlanLine[], outline: Outline, tasks: Task[
       }
       // The line scan already knows whether a line holds a figure or a bracket at all.
       if (!(l.flags & (LineFlag.Figure | LineFlag.Relative))) continue;
-      const found = findTargets(l.text, l.norm, i === head.line ? titleFrom[h] : 0,
-        (l.flags & LineFlag.Opener ? MAY_HOLD_BRACKET : 0) | (l.flags & LineFlag.Figure ? MAY_HOLD_FIGURE : 0));
+      const found = findTargets(l.text, l.norm, i === head.line ? titleFrom[h] : 0, (l.flags & LineFlag.Figure) !== 0);
       if (found.leadingYear !== null) scope[h] = found.leadingYear;
       for (const m of found.targets) add(head, h, i, m);
     }
