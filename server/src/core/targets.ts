@@ -3,6 +3,7 @@ import type { Comparator } from './model';
 import { fiveYearPeriod } from './header';
 import { parseChineseNumber } from './numerals';
 import { combine, suffixMatcher } from './suffix';
+import { mayHoldRelative, scanLine } from './targetScan';
 import { chooseMetric, LEADING_WORDS, postNoun, tidyBefore, tidyMetric } from './targetMetric';
 
 /** A target as found on one cleaned line, in `text` indexes. */
@@ -55,16 +56,15 @@ const BASE_YEAR = /(?:较|比|与)((?:19|20)\d{2}|上)年/;
  * numbers, ordinals, titles in 《》 and codes such as 5S, PM2.5 or 96366 are never targets.
  */
 export function findTargets(text: string, norm: string, from: number, mayHoldFigure = true): LineTargets {
-  // `mayHoldFigure`, from the line scan: whether the line may hold a digit, 五 or 零.
-  // Without a digit, 五 or 零, only 全覆 or 低于/高于/快于/好于 can matter: native searches say whether any does.
+  // `mayHoldFigure`, from the line scan: whether the line may hold a digit, 五 or 零. Without
+  // one, only 全覆 or 低于/高于/快于/好于 can matter: native searches say whether any does.
   if (!mayHoldFigure && !mayHoldRelative(norm, from)) return NOTHING;
-  const count = scanSegments(norm, from);
-  if (count === 0) return NOTHING;
-  const work = maskCount > 0 ? masked(norm) : norm;
+  const { segments, work } = scanLine(norm, from);
+  if (segments.length === 0) return NOTHING;
   const targets: TargetMatch[] = [];
   let leadingYear: number | null = null;
   let sentenceYear: number | null = null;
-  for (let s = 0; s < count * 3; s += 3) {
+  for (let s = 0; s < segments.length; s += 3) {
     const a = segments[s];
     if (segments[s + 2] === 1) sentenceYear = null;
     const seg = work.slice(a, segments[s + 1]);
@@ -78,103 +78,7 @@ export function findTargets(text: string, norm: string, from: number, mayHoldFig
   return targets.length === 0 && leadingYear === null ? NOTHING : { targets, leadingYear };
 }
 
-/**
- * The segments that may hold a target, from `scanSegments`: (start, end, 1 when a sentence
- * ended since the segment before) triples in line indexes. Reused from line to line.
- */
-const segments: number[] = [];
-/** The ranges `scanSegments` masked, (start, end) pairs: see NON_TARGETS. */
-const masks: number[] = [];
-let maskCount = 0;
-
-/**
- * One scan of the line: 。！？ end a sentence (and its year), ，；： end a segment; only segments
- * with a digit or a year/keyword character are kept. Titles, document numbers and bracketed
- * year spans are masked on the way, so their digits and punctuation count for nothing.
- * Returns how many segments it kept.
- */
-function scanSegments(norm: string, from: number): number {
-  segments.length = 0;
-  masks.length = 0;
-  maskCount = 0;
-  const n = norm.length;
-  let i = 0;
-  // A mask may start before `from` and reach past it.
-  for (; i < from; i++) if (CLASS[norm.charCodeAt(i)] === OPENER) i = maskFrom(norm, i);
-  let count = 0;
-  let segStart = from;
-  let segMatters = false;
-  let newSentence = 0;
-  // Most characters are class 0: one comparison each.
-  for (; i < n; i++) {
-    const k = CLASS[norm.charCodeAt(i)];
-    if (k === 0) continue;
-    if (k >= FIGURE) {
-      if (!segMatters && matters(norm, i, k)) segMatters = true;
-      continue;
-    }
-    if (k === OPENER) {
-      i = maskFrom(norm, i);
-      continue;
-    }
-    if (segMatters && i > segStart) {
-      segments.push(segStart, i, newSentence);
-      count++;
-      newSentence = 0;
-    }
-    if (k === SENTENCE) newSentence = 1;
-    segStart = i + 1;
-    segMatters = false;
-  }
-  if (segMatters && n > segStart) {
-    segments.push(segStart, n, newSentence);
-    count++;
-  }
-  return count;
-}
-
-/** Masks the title or number opening at i, if any; returns the index the scan goes on from. */
-function maskFrom(norm: string, i: number): number {
-  const end = maskEnd(norm, i);
-  if (end < 0) return i;
-  masks.push(i, end);
-  maskCount++;
-  return end - 1;
-}
-
-/** Whether a 全 or 于 at or after `from` matters (全覆, 低于 高于 快于 好于). */
-function mayHoldRelative(norm: string, from: number): boolean {
-  if (norm.indexOf('全覆', from) >= 0) return true;
-  for (let j = norm.indexOf('于', from); j >= 0; j = norm.indexOf('于', j + 1)) if (matters(norm, j, YU)) return true;
-  return false;
-}
-
 const NOTHING: LineTargets = Object.freeze({ targets: [], leadingYear: null }) as LineTargets;
-// One table for the scan. SEGMENT/SENTENCE end a segment; OPENER may start a mask; the rest say
-// what a segment needs to hold a target or a year: a digit (2025年 too), 五 (十四五), 零 (为零),
-// 全覆盖, or 于 after 低/高/快/好 (不低于…平均水平). 全 and 于 alone are too common (安全, 关于) to count.
-const SEGMENT = 1;
-const SENTENCE = 2;
-const OPENER = 3;
-/** Classes from FIGURE up may matter; the scans test `k >= FIGURE` before anything else. */
-const FIGURE = 4;
-const QUAN = 5;
-const YU = 6;
-const CLASS = new Uint8Array(0x10000);
-for (const ch of '，,；;：:') CLASS[ch.charCodeAt(0)] = SEGMENT;
-for (const ch of '。！？!?') CLASS[ch.charCodeAt(0)] = SENTENCE;
-for (const ch of '《〔[［(（') CLASS[ch.charCodeAt(0)] = OPENER;
-for (const ch of '0123456789五零') CLASS[ch.charCodeAt(0)] = FIGURE;
-CLASS['全'.charCodeAt(0)] = QUAN;
-CLASS['于'.charCodeAt(0)] = YU;
-
-function matters(s: string, i: number, k: number): boolean {
-  if (k === FIGURE) return true;
-  if (k === QUAN) return s.charCodeAt(i + 1) === 0x8986; // 覆
-  if (k !== YU) return false;
-  const c = s.charCodeAt(i - 1);
-  return c === 0x4f4e || c === 0x9ad8 || c === 0x5feb || c === 0x597d; // 低 高 快 好
-}
 
 function yearIn(seg: string): { year: number; at: number } | null {
   YEAR.lastIndex = 0;
@@ -387,51 +291,3 @@ function trimStart(seg: string, from: number, to: number): number {
   return i;
 }
 
-/**
- * The end of the masked span opening at i, or -1: what the regex
- * /《[^《》]*》|[〔\[［]\d{0,4}[〕\]］]\d*号|[（(][^（）()\d]*\d{4}[^（）()]*[）)]/ matches there (a
- * 《title》, a document number 〔2016〕63号, a bracket with a year span (2023—2025年)). No
- * part of it backtracks, so each is one forward scan; a failed one stops at the next bracket.
- */
-function maskEnd(s: string, i: number): number {
-  const c = s.charCodeAt(i);
-  const n = s.length;
-  let j = i + 1;
-  if (c === 0x300a) { // 《
-    for (; j < n; j++) {
-      const d = s.charCodeAt(j);
-      if (d === 0x300b) return j + 1; // 》
-      if (d === 0x300a) return -1;
-    }
-    return -1;
-  }
-  if (c === 0x3014 || c === 0x5b || c === 0xff3b) { // 〔 [ ［
-    while (j < n && j - i <= 4 && isDigit(s.charCodeAt(j))) j++;
-    const d = s.charCodeAt(j);
-    if (d !== 0x3015 && d !== 0x5d && d !== 0xff3d) return -1; // 〕 ] ］
-    j = digitsEnd(s, j + 1);
-    return s.charCodeAt(j) === 0x53f7 ? j + 1 : -1; // 号
-  }
-  // （ or (: no digit before a run of at least four, then anything up to the closing bracket.
-  while (j < n && !isParen(s.charCodeAt(j)) && !isDigit(s.charCodeAt(j))) j++;
-  if (j + 4 > n || !(isDigit(s.charCodeAt(j)) && isDigit(s.charCodeAt(j + 1)) && isDigit(s.charCodeAt(j + 2)) && isDigit(s.charCodeAt(j + 3)))) return -1;
-  for (j += 4; j < n && !isParen(s.charCodeAt(j)); j++);
-  const d = s.charCodeAt(j);
-  return d === 0xff09 || d === 0x29 ? j + 1 : -1; // ） )
-}
-
-/** （ ） ( ) */
-function isParen(c: number): boolean {
-  return c === 0xff08 || c === 0xff09 || c === 0x28 || c === 0x29;
-}
-
-/** The line with the ranges `scanSegments` masked blanked out (□), as long as the line. */
-function masked(norm: string): string {
-  let out = '';
-  let p = 0;
-  for (let m = 0; m < maskCount * 2; m += 2) {
-    out += norm.slice(p, masks[m]) + '□'.repeat(masks[m + 1] - masks[m]);
-    p = masks[m + 1];
-  }
-  return out + norm.slice(p);
-}
