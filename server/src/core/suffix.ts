@@ -39,3 +39,29 @@ export function stripSuffixes(s: string, match: SuffixMatcher): string {
   for (let w = match(s); w && s.length; w = match(s)) s = s.slice(0, -w.length);
   return s;
 }
+
+/** Which word lists `s[from, to)` ends with: bit k set for a word of `lists[k]`. */
+export type SuffixFlags = (s: string, from: number, to: number) => number;
+
+/** Builds one look-up for several word lists, indexed by last character as `suffixMatcher` is. */
+export function suffixFlags(lists: readonly (readonly string[])[]): SuffixFlags {
+  const byLast = new Map<number, { word: string; bits: number }[]>();
+  lists.forEach((words, k) => {
+    for (const word of words) {
+      const last = word.charCodeAt(word.length - 1);
+      const list = byLast.get(last) ?? [];
+      const known = list.find((e) => e.word === word);
+      if (known) known.bits |= 1 << k;
+      else list.push({ word, bits: 1 << k });
+      byLast.set(last, list);
+    }
+  });
+  return (s, from, to) => {
+    if (to <= from) return 0;
+    const list = byLast.get(s.charCodeAt(to - 1));
+    if (!list) return 0;
+    let bits = 0;
+    for (const e of list) if (to - e.word.length >= from && s.startsWith(e.word, to - e.word.length)) bits |= e.bits;
+    return bits;
+  };
+}

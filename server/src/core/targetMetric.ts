@@ -56,19 +56,20 @@ function stripChangeTail(s: string): string {
   return s.slice(0, -16) + s.slice(-16).replace(CHANGE_TAIL, '');
 }
 
-/** The noun right after a value: 10个[甘肃名牌产品], cut at the next item, verb or 的. */
-export function postNoun(rest: string): string {
-  let end = 0;
-  while (end < rest.length && !NOUN_STOP.has(rest.charCodeAt(end))) end++;
-  if (end === 0) return '';
-  const run = end === rest.length ? rest : rest.slice(0, end);
+/** The noun right after a value, from `from` in s: 10个[甘肃名牌产品], cut at the next item, verb or 的. */
+export function postNoun(s: string, from: number): string {
+  let end = from;
+  while (end < s.length && NOUN_STOP[s.charCodeAt(end)] === 0) end++;
+  if (end === from) return '';
+  const run = s.slice(from, end);
   const v = ANY_VERB.exec(run);
   const noun = v ? run.slice(0, v.index) : run;
   return noun.length >= 2 && noun.length <= 30 && !DIGIT.test(noun) ? noun : '';
 }
 
 // Where the run of words after a value stops: 、和，,；;。：:□
-const NOUN_STOP = new Set([...'、和，,；;。：:□'].map((c) => c.charCodeAt(0)));
+const NOUN_STOP = new Uint8Array(0x10000);
+for (const ch of '、和，,；;。：:□') NOUN_STOP[ch.charCodeAt(0)] = 1;
 const DIGIT = /\d/;
 
 /** Drops quotes and list joiners around a metric; keeps at most its last 40 characters. */

@@ -5,16 +5,19 @@
 export interface LineScan {
   /**
    * The segments that may hold a target or a year: (start, end, 1 when a sentence ended since
-   * the segment before) triples in line indexes.
+   * the segment before) triples in line indexes, `count` of them. The array is reused, never
+   * shortened: entries past `count` are stale.
    */
   segments: number[];
+  count: number;
   /** The line with its masked ranges blanked out (□), as long as the line. */
   work: string;
 }
 
-const scan: LineScan = { segments: [], work: '' };
-/** The ranges masked on the line under way, (start, end) pairs. */
+const scan: LineScan = { segments: [], count: 0, work: '' };
+/** The ranges masked on the line under way, (start, end) pairs, `maskCount` of them (reused as `segments` is). */
 const masks: number[] = [];
+let maskCount = 0;
 
 /**
  * Scans `norm` from `from`: 。！？ end a sentence (and its year), ，；： end a segment; only
@@ -23,8 +26,8 @@ const masks: number[] = [];
  */
 export function scanLine(norm: string, from: number): LineScan {
   const segments = scan.segments;
-  segments.length = 0;
-  masks.length = 0;
+  let count = 0;
+  maskCount = 0;
   const n = norm.length;
   let i = 0;
   for (; i < from; i++) if (CLASS[norm.charCodeAt(i)] === OPENER) i = maskFrom(norm, i);
@@ -44,15 +47,24 @@ export function scanLine(norm: string, from: number): LineScan {
       continue;
     }
     if (segMatters && i > segStart) {
-      segments.push(segStart, i, newSentence);
+      segments[count * 3] = segStart;
+      segments[count * 3 + 1] = i;
+      segments[count * 3 + 2] = newSentence;
+      count++;
       newSentence = 0;
     }
     if (k === SENTENCE) newSentence = 1;
     segStart = i + 1;
     segMatters = false;
   }
-  if (segMatters && n > segStart) segments.push(segStart, n, newSentence);
-  scan.work = segments.length > 0 && masks.length > 0 ? masked(norm) : norm;
+  if (segMatters && n > segStart) {
+    segments[count * 3] = segStart;
+    segments[count * 3 + 1] = n;
+    segments[count * 3 + 2] = newSentence;
+    count++;
+  }
+  scan.count = count;
+  scan.work = count > 0 && maskCount > 0 ? masked(norm) : norm;
   return scan;
 }
 
@@ -95,7 +107,9 @@ function matters(s: string, i: number, k: number): boolean {
 function maskFrom(norm: string, i: number): number {
   const end = maskEnd(norm, i);
   if (end < 0) return i;
-  masks.push(i, end);
+  masks[maskCount * 2] = i;
+  masks[maskCount * 2 + 1] = end;
+  maskCount++;
   return end - 1;
 }
 
@@ -143,7 +157,7 @@ function isParen(c: number): boolean {
 function masked(norm: string): string {
   let out = '';
   let p = 0;
-  for (let m = 0; m < masks.length; m += 2) {
+  for (let m = 0; m < maskCount * 2; m += 2) {
     out += norm.slice(p, masks[m]) + '□'.repeat(masks[m + 1] - masks[m]);
     p = masks[m + 1];
   }
