@@ -11,9 +11,12 @@ const endsWithCountVerb = suffixMatcher(`${COUNT_VERB}|${WEAK_VERB}`.split('|').
 const endsWithLevelVerb = suffixMatcher(LEVEL.split('|'));
 const COUNT_VERBS = new RegExp(COUNT_VERB, 'g');
 const STARTS_WITH_VERB = new RegExp(`^(?:${COUNT_VERB}|${WEAK_VERB})+`);
+const VERB_FIRST = firstChars(`${COUNT_VERB}|${WEAK_VERB}`.split('|'));
 // Where the noun after a value ends: a verb that starts a new clause (not 提升/建设, which end names).
 const ANY_VERB = new RegExp(`${COUNT_VERB}|开展|实现|完成|${LEVEL.replace(/\|(?:达|为|占|超)(?=\||$)/g, '')}|的`);
-export const LEADING_WORDS = /^(?:、|和|及|并|其中|同时|全市|全县|全区|全省|我市|确保|努力|年均|每年|全年|(?:到|至)?(?:19|20)\d{2}年(?:底|末)?|[“"]?十[一二三四五]五[”"]?(?:期间|末|时期)?)+/;
+const LEADING_WORDS = /^(?:、|和|及|并|其中|同时|全市|全县|全区|全省|我市|确保|努力|年均|每年|全年|(?:到|至)?(?:19|20)\d{2}年(?:底|末)?|[“"]?十[一二三四五]五[”"]?(?:期间|末|时期)?)+/;
+// What LEADING_WORDS can start with: 、和及并其同全我确努年每, 到至, a year's 1 or 2, a quote, 十.
+const LEADING_FIRST = firstChars([...'、和及并其同全我确努年每到至12“"十']);
 const trailingWords = suffixMatcher(['分别', '均', '基本', '稳定', '持续', '继续', '要', '率先', '总体', '逐年', '全部', '累计', '至少', '共计', '年均', '每年']);
 // 较2013年下降比例: the base-year phrase and change verb belong to the comparator, not the metric.
 const CHANGE_TAIL = /(?:(?:较|比|与)(?:(?:19|20)\d{2}|上)年(?:相比)?)?(?:下降|降低|减少|增长|提高|提升|增加)(?:比例|幅度)?$|(?:较|比|与)(?:(?:19|20)\d{2}|上)年(?:相比)?$/;
@@ -24,8 +27,8 @@ const CHANGE_TAIL = /(?:(?:较|比|与)(?:(?:19|20)\d{2}|上)年(?:相比)?)?(?:
  * the verb first (新增中国驰名商标5件) the words between verb and value.
  */
 export function chooseMetric(pre: string, post: string): string {
-  const p = pre.replace(LEADING_WORDS, '');
-  if (!p || '、和及与'.includes(pre[pre.length - 1]) || p.endsWith('等')) return post;
+  const p = stripLeadingWords(pre);
+  if (!p || isJoiner(pre.charCodeAt(pre.length - 1)) || p.endsWith('等')) return post;
   const level = endsWithLevelVerb(p);
   if (level) {
     const before = tidyBefore(p.slice(0, p.length - level.length));
@@ -36,14 +39,42 @@ export function chooseMetric(pre: string, post: string): string {
   let strongEnd = -1;
   COUNT_VERBS.lastIndex = 0;
   for (let v = COUNT_VERBS.exec(p); v; v = COUNT_VERBS.exec(p)) strongEnd = v.index + v[0].length;
-  let candidate = strongEnd >= 0 ? p.slice(strongEnd) : p.replace(STARTS_WITH_VERB, '');
+  let candidate = strongEnd >= 0 ? p.slice(strongEnd) : stripLeadingVerbs(p);
   candidate = stripSuffixes(candidate, trailingWords);
-  if (post && (candidate.length <= 2 || '对在向把将'.includes(candidate[candidate.length - 1]))) return post;
+  if (post && (candidate.length <= 2 || endsWithObjectMarker(candidate))) return post;
   return candidate;
 }
 
 export function tidyBefore(s: string): string {
-  return stripChangeTail(stripSuffixes(stripChangeTail(s.replace(STARTS_WITH_VERB, '')), trailingWords));
+  return stripChangeTail(stripSuffixes(stripChangeTail(stripLeadingVerbs(s)), trailingWords));
+}
+
+/** s without LEADING_WORDS: the pattern runs only when s starts with a character they can start with. */
+export function stripLeadingWords(s: string): string {
+  return LEADING_FIRST[s.charCodeAt(0)] === 1 ? s.replace(LEADING_WORDS, '') : s;
+}
+
+/** s without the verbs at its start (STARTS_WITH_VERB), tried only when one may be there. */
+function stripLeadingVerbs(s: string): string {
+  return VERB_FIRST[s.charCodeAt(0)] === 1 ? s.replace(STARTS_WITH_VERB, '') : s;
+}
+
+/** A table of the first characters of the words. */
+function firstChars(words: readonly string[]): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (const w of words) t[w.charCodeAt(0)] = 1;
+  return t;
+}
+
+/** A list joiner, trimmed from both ends of a metric: 、和及与 */
+export function isJoiner(c: number): boolean {
+  return c === 0x3001 || c === 0x548c || c === 0x53ca || c === 0x4e0e;
+}
+
+/** Ends in 对 在 向 把 将: the words before the value are a clause, not a name. */
+function endsWithObjectMarker(s: string): boolean {
+  const c = s.charCodeAt(s.length - 1);
+  return c === 0x5bf9 || c === 0x5728 || c === 0x5411 || c === 0x628a || c === 0x5c06;
 }
 
 const CHANGE_TAIL_LAST = new Set([...'降低少长高升加例度年比'].map((c) => c.charCodeAt(0)));
@@ -77,13 +108,11 @@ export function tidyMetric(m: string): string {
   const bare = QUOTES.test(m) ? m.replace(QUOTES_ALL, '') : m;
   let a = 0;
   let b = bare.length;
-  while (a < b && JOINERS.has(bare.charCodeAt(a))) a++;
-  while (b > a && JOINERS.has(bare.charCodeAt(b - 1))) b--;
+  while (a < b && isJoiner(bare.charCodeAt(a))) a++;
+  while (b > a && isJoiner(bare.charCodeAt(b - 1))) b--;
   return bare.slice(Math.max(a, b - 40), b);
 }
 
 const QUOTES = /[“”"《》]/;
 const QUOTES_ALL = /[“”"《》]/g;
-// List joiners trimmed from both ends of a metric: 、和及与
-const JOINERS = new Set([...'、和及与'].map((c) => c.charCodeAt(0)));
 

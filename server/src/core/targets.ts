@@ -5,7 +5,7 @@ import { parseChineseNumber } from './numerals';
 import { combine, suffixFlags } from './suffix';
 import { mayHoldRelative, scanLine } from './targetScan';
 import { isBareValue, isCountUnitAt, isNotAUnitAt, isYear, multiplier, nextNumber, num, numberValue, tailAt, unitEnd } from './targetValue';
-import { chooseMetric, LEADING_WORDS, postNoun, tidyBefore, tidyMetric } from './targetMetric';
+import { chooseMetric, isJoiner, postNoun, stripLeadingWords, tidyBefore, tidyMetric } from './targetMetric';
 
 /** A target as found on one cleaned line, in `text` indexes. */
 export interface TargetMatch {
@@ -199,7 +199,7 @@ function readRelative(text: string, seg: string, a: number, year: number | null,
   const full = seg.includes('全覆盖') ? FULL.exec(seg) : null;
   const hit = r ?? zero ?? full;
   if (!hit) return;
-  const metric = tidyMetric(tidyBefore(text.slice(a, a + hit.index).replace(LEADING_WORDS, '')).replace(REACH_AT_END, ''));
+  const metric = tidyMetric(tidyBefore(stripLeadingWords(text.slice(a, a + hit.index))).replace(REACH_AT_END, ''));
   out.push({
     start: a + trimStart(seg, 0, hit.index), end: a + hit.index + hit[0].length, metric,
     value: r ? null : zero ? 0 : 100, valueMax: null, unit: full && !r && !zero ? '%' : '',
@@ -215,11 +215,6 @@ function pairRespectively(seg: string, out: TargetMatch[], first: number): void 
   const names = out[first].metric.split(/[、和]/).filter(Boolean);
   if (names.length !== n) return;
   for (let k = 0; k < n; k++) out[first + k].metric = names[k];
-}
-
-/** 、和及与 */
-function isJoiner(c: number): boolean {
-  return c === 0x3001 || c === 0x548c || c === 0x53ca || c === 0x4e0e;
 }
 
 function trimStart(seg: string, from: number, to: number): number {
