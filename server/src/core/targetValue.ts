@@ -24,7 +24,7 @@ function digitsEnd(s: string, i: number): number {
 }
 
 /** A value: digits with an optional decimal part (94.5), from i; returns its end. */
-function decimalEnd(s: string, i: number): number {
+export function decimalEnd(s: string, i: number): number {
   let e = digitsEnd(s, i);
   if (s.charCodeAt(e) === 46 && isDigit(s.charCodeAt(e + 1))) e = digitsEnd(s, e + 1);
   return e;
