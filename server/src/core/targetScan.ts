@@ -4,9 +4,10 @@
 /** What `scanLine` found; one object, reused from line to line. */
 export interface LineScan {
   /**
-   * The segments that may hold a target or a year: (start, end, 1 when a sentence ended since
-   * the segment before) triples in line indexes, `count` of them. The array is reused, never
-   * shortened: entries past `count` are stale.
+   * The segments that may hold a target or a year, SEGMENT_SIZE numbers each, `count` of them:
+   * start and end in line indexes, 1 when a sentence ended since the segment before, the index
+   * of its first digit or -1, and which of DIGIT FIVE ZERO QUAN YU it holds (bits). The array
+   * is reused, never shortened: entries past `count` are stale.
    */
   segments: number[];
   count: number;
@@ -34,12 +35,16 @@ export function scanLine(norm: string, from: number): LineScan {
   let segStart = from;
   let segMatters = false;
   let newSentence = 0;
+  let firstDigit = -1;
+  let holds = 0;
   // Most characters are class 0: one comparison each.
   for (; i < n; i++) {
     const k = CLASS[norm.charCodeAt(i)];
     if (k === 0) continue;
-    if (k >= FIGURE) {
+    if (k >= DIGIT) {
       if (!segMatters && matters(norm, i, k)) segMatters = true;
+      if (k === DIGIT && firstDigit < 0) firstDigit = i;
+      holds |= k;
       continue;
     }
     if (k === OPENER) {
@@ -47,25 +52,30 @@ export function scanLine(norm: string, from: number): LineScan {
       continue;
     }
     if (segMatters && i > segStart) {
-      segments[count * 3] = segStart;
-      segments[count * 3 + 1] = i;
-      segments[count * 3 + 2] = newSentence;
-      count++;
+      keep(count++, segStart, i, newSentence, firstDigit, holds);
       newSentence = 0;
     }
     if (k === SENTENCE) newSentence = 1;
     segStart = i + 1;
     segMatters = false;
+    firstDigit = -1;
+    holds = 0;
   }
-  if (segMatters && n > segStart) {
-    segments[count * 3] = segStart;
-    segments[count * 3 + 1] = n;
-    segments[count * 3 + 2] = newSentence;
-    count++;
-  }
+  if (segMatters && n > segStart) keep(count++, segStart, n, newSentence, firstDigit, holds);
   scan.count = count;
   scan.work = count > 0 && maskCount > 0 ? masked(norm) : norm;
   return scan;
+}
+
+export const SEGMENT_SIZE = 5;
+
+function keep(k: number, start: number, end: number, newSentence: number, firstDigit: number, holds: number): void {
+  const at = k * SEGMENT_SIZE;
+  scan.segments[at] = start;
+  scan.segments[at + 1] = end;
+  scan.segments[at + 2] = newSentence;
+  scan.segments[at + 3] = firstDigit;
+  scan.segments[at + 4] = holds;
 }
 
 /** Whether a 全 or 于 at or after `from` matters (全覆, 低于 高于 快于 好于): native searches, for lines without a figure. */
@@ -75,28 +85,33 @@ export function mayHoldRelative(norm: string, from: number): boolean {
   return false;
 }
 
-// One table for the scan. SEGMENT/SENTENCE end a segment; OPENER may start a mask; the rest say
-// what a segment needs to hold a target or a year: a digit (2025年 too), 五 (十四五), 零 (为零),
-// 全覆盖, or 于 after 低/高/快/好 (不低于…平均水平). 全 and 于 alone are too common (安全, 关于) to count.
+// One table for the scan. SEGMENT/SENTENCE end a segment; OPENER may start a mask; the rest, one
+// bit each, say what a segment needs to hold a target or a year: a digit (2025年 too), 五 (十四五),
+// 零 (为零), 全覆盖, or 于 after 低/高/快/好 (不低于…平均水平). 全 and 于 alone are too common
+// (安全, 关于) to make a segment matter, but the bits tell the reader they are there.
 const SEGMENT = 1;
 const SENTENCE = 2;
 const OPENER = 3;
-/** Classes from FIGURE up may matter; the scan tests `k >= FIGURE` before anything else. */
-const FIGURE = 4;
-const QUAN = 5;
-const YU = 6;
+/** Classes from DIGIT up may matter; the scan tests `k >= DIGIT` before anything else. */
+export const DIGIT = 8;
+export const FIVE = 16;
+export const ZERO = 32;
+export const QUAN = 64;
+export const YU = 128;
 const CLASS = new Uint8Array(0x10000);
 for (const ch of '，,；;：:') CLASS[ch.charCodeAt(0)] = SEGMENT;
 for (const ch of '。！？!?') CLASS[ch.charCodeAt(0)] = SENTENCE;
 for (const ch of '《〔[［(（') CLASS[ch.charCodeAt(0)] = OPENER;
-for (const ch of '0123456789五零') CLASS[ch.charCodeAt(0)] = FIGURE;
+for (const ch of '0123456789') CLASS[ch.charCodeAt(0)] = DIGIT;
+CLASS['五'.charCodeAt(0)] = FIVE;
+CLASS['零'.charCodeAt(0)] = ZERO;
 CLASS['全'.charCodeAt(0)] = QUAN;
 CLASS['于'.charCodeAt(0)] = YU;
 
 // Masked ranges end in 》 号 ） ), never in 低 高 快 好, and start with an opener, never 覆: what
 // `matters` reads next to a character is the same in the masked line.
 function matters(s: string, i: number, k: number): boolean {
-  if (k === FIGURE) return true;
+  if (k <= ZERO) return true;
   if (k === QUAN) return s.charCodeAt(i + 1) === 0x8986; // 覆
   if (k !== YU) return false;
   const c = s.charCodeAt(i - 1);

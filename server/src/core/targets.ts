@@ -3,7 +3,7 @@ import type { Comparator } from './model';
 import { fiveYearPeriod } from './header';
 import { parseChineseNumber } from './numerals';
 import { combine, suffixFlags } from './suffix';
-import { mayHoldRelative, scanLine } from './targetScan';
+import { FIVE, mayHoldRelative, QUAN, scanLine, SEGMENT_SIZE, YU, ZERO } from './targetScan';
 import { isBareValue, isCountUnitAt, isNotAUnitAt, isYear, multiplier, nextNumber, num, numberValue, tailAt, unitEnd } from './targetValue';
 import { chooseMetric, isJoiner, postNoun, stripLeadingWords, tidyBefore, tidyMetric } from './targetMetric';
 
@@ -64,31 +64,37 @@ export function findTargets(text: string, norm: string, from: number, mayHoldFig
   const targets: TargetMatch[] = [];
   let leadingYear: number | null = null;
   let sentenceYear: number | null = null;
-  for (let s = 0; s < count * 3; s += 3) {
+  for (let s = 0; s < count * SEGMENT_SIZE; s += SEGMENT_SIZE) {
     const a = segments[s];
     if (segments[s + 2] === 1) sentenceYear = null;
     const seg = work.slice(a, segments[s + 1]);
-    const y = seg.includes('年') || seg.includes('五') ? yearIn(seg) : null;
+    const firstDigit = segments[s + 3];
+    const holds = segments[s + 4];
+    const y = yearIn(seg, firstDigit >= 0, (holds & FIVE) !== 0);
     if (y !== null) {
       sentenceYear = y.year;
       if (a === from && y.at === 0 && targets.length === 0) leadingYear = y.year;
     }
-    readSegment(text, seg, a, sentenceYear, targets);
+    const before = targets.length;
+    if (firstDigit >= 0) readSegment(text, seg, a, firstDigit - a, sentenceYear, targets);
+    // No number read: a figure relative to another (低于…水平), 为零 or 全覆盖 may still be there.
+    if (targets.length === before && holds & (ZERO | QUAN | YU) && RELATIVE_WORD.test(seg)) readRelative(text, seg, a, sentenceYear, targets);
   }
   return targets.length === 0 && leadingYear === null ? NOTHING : { targets, leadingYear };
 }
 
 const NOTHING: LineTargets = Object.freeze({ targets: [], leadingYear: null }) as LineTargets;
 
-function yearIn(seg: string): { year: number; at: number } | null {
+/** The year the segment states, if any; `digits` and `five` say whether it holds a digit and a 五. */
+function yearIn(seg: string, digits: boolean, five: boolean): { year: number; at: number } | null {
   // Each pattern only when its key characters are there: 19xx年 or 20xx年, 十?五.
   let m: RegExpExecArray | null = null;
-  if (hasYearBefore(seg, 0)) {
+  if (digits && hasYearBefore(seg, 0)) {
     YEAR.lastIndex = 0;
     m = YEAR.exec(seg);
   }
   let f: RegExpExecArray | null = null;
-  if (hasFiveYearPlan(seg)) {
+  if (five && hasFiveYearPlan(seg)) {
     FIVE_YEAR.lastIndex = 0;
     f = FIVE_YEAR.exec(seg);
   }
@@ -119,13 +125,13 @@ function hasFiveYearPlan(seg: string): boolean {
   return false;
 }
 
-/** Reads the targets of one segment `seg`, which starts at `a` in the line. */
-function readSegment(text: string, seg: string, a: number, year: number | null, out: TargetMatch[]): void {
+/** Reads the number targets of one segment `seg`, which starts at `a` in the line and has no digit before `firstDigit`. */
+function readSegment(text: string, seg: string, a: number, firstDigit: number, year: number | null, out: TargetMatch[]): void {
   if (isBareValue(seg)) return;
   const base = hasYearBefore(seg, 1) ? BASE_YEAR.exec(seg) : null;
   const first = out.length;
   let prevEnd = 0;
-  for (let from = 0; nextNumber(seg, from); ) {
+  for (let from = firstDigit; nextNumber(seg, from); ) {
     const numberAt = num.start;
     // What follows the number is read in place, without slicing.
     const at = num.end;
@@ -168,7 +174,6 @@ function readSegment(text: string, seg: string, a: number, year: number | null, 
     });
     prevEnd = end;
   }
-  if (out.length === first && RELATIVE_WORD.test(seg)) readRelative(text, seg, a, year, out);
   if (out.length - first > 1) pairRespectively(seg, out, first);
 }
 
@@ -188,14 +193,14 @@ function comparatorOf(before: number, tail: string, range: boolean): Comparator 
 
 /** 不低于GDP增长幅度, 低于全国平均水平: a target relative to another figure, with no number. */
 const RELATIVE = /(不低于|不高于|低于|高于|快于|超过|好于)([^□]*?(?:增长幅度|增幅|增速|平均水平|平均值))/;
-const ZERO = /(?:为零|为0|零发生|零事故)/;
+const ZERO_WORDS = /(?:为零|为0|零发生|零事故)/;
 const FULL = /全覆盖/;
 const REACH_AT_END = /(?:实现|达到|达)$/;
 
 function readRelative(text: string, seg: string, a: number, year: number | null, out: TargetMatch[]): void {
   // Each pattern only when its key characters are there: 于 or 超过, 零 or 为0, 全覆盖.
   const r = seg.includes('于') || seg.includes('超过') ? RELATIVE.exec(seg) : null;
-  const zero = seg.includes('零') || seg.includes('为0') ? ZERO.exec(seg) : null;
+  const zero = seg.includes('零') || seg.includes('为0') ? ZERO_WORDS.exec(seg) : null;
   const full = seg.includes('全覆盖') ? FULL.exec(seg) : null;
   const hit = r ?? zero ?? full;
   if (!hit) return;
