@@ -43,25 +43,38 @@ export function stripSuffixes(s: string, match: SuffixMatcher): string {
 /** Which word lists `s[from, to)` ends with: bit k set for a word of `lists[k]`. */
 export type SuffixFlags = (s: string, from: number, to: number) => number;
 
-/** Builds one look-up for several word lists, indexed by last character as `suffixMatcher` is. */
+interface SuffixNode {
+  /** The lists that have the word spelled from this node back to the root. */
+  bits: number;
+  next: Map<number, SuffixNode>;
+}
+
+/**
+ * Builds one look-up for several word lists: a trie of the reversed words, walked from the end
+ * of the string, one map look-up per character, however many words share a last character.
+ */
 export function suffixFlags(lists: readonly (readonly string[])[]): SuffixFlags {
-  const byLast = new Map<number, { word: string; bits: number }[]>();
+  const root: SuffixNode = { bits: 0, next: new Map() };
   lists.forEach((words, k) => {
     for (const word of words) {
-      const last = word.charCodeAt(word.length - 1);
-      const list = byLast.get(last) ?? [];
-      const known = list.find((e) => e.word === word);
-      if (known) known.bits |= 1 << k;
-      else list.push({ word, bits: 1 << k });
-      byLast.set(last, list);
+      let node = root;
+      for (let i = word.length - 1; i >= 0; i--) {
+        const c = word.charCodeAt(i);
+        let child = node.next.get(c);
+        if (!child) node.next.set(c, (child = { bits: 0, next: new Map() }));
+        node = child;
+      }
+      node.bits |= 1 << k;
     }
   });
   return (s, from, to) => {
-    if (to <= from) return 0;
-    const list = byLast.get(s.charCodeAt(to - 1));
-    if (!list) return 0;
     let bits = 0;
-    for (const e of list) if (to - e.word.length >= from && s.startsWith(e.word, to - e.word.length)) bits |= e.bits;
+    let node: SuffixNode | undefined = root;
+    for (let i = to - 1; i >= from; i--) {
+      node = node.next.get(s.charCodeAt(i));
+      if (!node) break;
+      bits |= node.bits;
+    }
     return bits;
   };
 }
