@@ -1,5 +1,6 @@
 // Targets across the plan: each line of a goal, task or safeguard section, flattened goal
 // tables, and the year in scope (sentence, governing 到20XX年, or the plan's period).
+import { codeAt } from './charCodes';
 import type { Heading, Period, Target, Task } from './model';
 import { LineFlag, spanAt, type PlanLine } from './lines';
 import { isUnitCell, isValueCell } from './noise';
@@ -94,7 +95,7 @@ function isBelow(c: number): boolean {
 /** The metric cell without a closing (新增) or （新增）: the column says new, the metric is the same. */
 function withoutNewMark(s: string): string {
   const n = s.length;
-  const close = s.charCodeAt(n - 1);
-  const open = s.charCodeAt(n - 4);
+  const close = codeAt(s, n - 1);
+  const open = codeAt(s, n - 4);
   return (close === 41 || close === 0xff09) && (open === 40 || open === 0xff08) && s.startsWith('新增', n - 3) ? s.slice(0, n - 4) : s;
 }

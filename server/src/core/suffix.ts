@@ -1,5 +1,6 @@
 // Word lists matched at the end of a string. An end-anchored regex alternation is retried from
 // every position of its input; indexing the words by their last character makes it a lookup.
+import { codeAt } from './charCodes';
 
 /** Returns the longest word of `words` that `s` ends with, or null. */
 export type SuffixMatcher = (s: string) => string | null;
@@ -21,7 +22,7 @@ export function suffixMatcher(words: readonly string[]): SuffixMatcher {
   const bit = matchers < 32 ? 1 << matchers++ : 0;
   for (const c of byLast.keys()) LAST_CHARS[c] |= bit;
   return (s) => {
-    const last = s.charCodeAt(s.length - 1);
+    const last = codeAt(s, s.length - 1);
     if (bit !== 0 && (LAST_CHARS[last] & bit) === 0) return null;
     const list = byLast.get(last);
     if (list) for (const w of list) if (s.endsWith(w)) return w;

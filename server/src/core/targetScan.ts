@@ -1,6 +1,8 @@
 // The one scan of a line for targets: which comma-separated segments may hold one, with
 // titles, document numbers and bracketed year spans masked so their digits count for nothing.
 
+import { codeAt, isDigit } from './charCodes';
+
 /** What `scanLine` found; one object, reused from line to line. */
 export interface LineScan {
   /**
@@ -112,9 +114,9 @@ CLASS['于'.charCodeAt(0)] = YU;
 // `matters` reads next to a character is the same in the masked line.
 function matters(s: string, i: number, k: number): boolean {
   if (k <= ZERO) return true;
-  if (k === QUAN) return s.charCodeAt(i + 1) === 0x8986; // 覆
+  if (k === QUAN) return codeAt(s, i + 1) === 0x8986; // 覆
   if (k !== YU) return false;
-  const c = s.charCodeAt(i - 1);
+  const c = codeAt(s, i - 1);
   return c === 0x4f4e || c === 0x9ad8 || c === 0x5feb || c === 0x597d; // 低 高 快 好
 }
 
@@ -148,21 +150,19 @@ function maskEnd(s: string, i: number): number {
   }
   if (c === 0x3014 || c === 0x5b || c === 0xff3b) { // 〔 [ ［
     while (j < n && j - i <= 4 && isDigit(s.charCodeAt(j))) j++;
-    const d = s.charCodeAt(j);
+    const d = codeAt(s, j);
     if (d !== 0x3015 && d !== 0x5d && d !== 0xff3d) return -1; // 〕 ] ］
     j++;
-    while (isDigit(s.charCodeAt(j))) j++;
-    return s.charCodeAt(j) === 0x53f7 ? j + 1 : -1; // 号
+    while (isDigit(codeAt(s, j))) j++;
+    return codeAt(s, j) === 0x53f7 ? j + 1 : -1; // 号
   }
   // （ or (: no digit before a run of at least four, then anything up to the closing bracket.
   while (j < n && !isParen(s.charCodeAt(j)) && !isDigit(s.charCodeAt(j))) j++;
   if (j + 4 > n || !(isDigit(s.charCodeAt(j)) && isDigit(s.charCodeAt(j + 1)) && isDigit(s.charCodeAt(j + 2)) && isDigit(s.charCodeAt(j + 3)))) return -1;
   for (j += 4; j < n && !isParen(s.charCodeAt(j)); j++);
-  const d = s.charCodeAt(j);
+  const d = codeAt(s, j);
   return d === 0xff09 || d === 0x29 ? j + 1 : -1; // ） )
 }
-
-const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** （ ） ( ) */
 function isParen(c: number): boolean {

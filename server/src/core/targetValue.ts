@@ -1,5 +1,6 @@
 // What a number in a target says: its value or range, then the multiplier, unit and tail
 // (以上, 左右) right after it, read in place by character code without slicing.
+import { codeAt, isDigit } from './charCodes';
 
 /**
  * The number found by `nextNumber`, in segment indexes: [start, end) in all, the first value
@@ -16,17 +17,15 @@ for (const ch of './·第□-') NOT_BEFORE[ch.charCodeAt(0)] = 1;
 const RANGE = new Uint8Array(0x10000);
 for (const ch of '-—–~～至') RANGE[ch.charCodeAt(0)] = 1;
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
-
 function digitsEnd(s: string, i: number): number {
-  while (isDigit(s.charCodeAt(i))) i++;
+  while (isDigit(codeAt(s, i))) i++;
   return i;
 }
 
 /** A value: digits with an optional decimal part (94.5), from i; returns its end. */
 export function decimalEnd(s: string, i: number): number {
   let e = digitsEnd(s, i);
-  if (s.charCodeAt(e) === 46 && isDigit(s.charCodeAt(e + 1))) e = digitsEnd(s, e + 1);
+  if (codeAt(s, e) === 46 && isDigit(codeAt(s, e + 1))) e = digitsEnd(s, e + 1);
   return e;
 }
 
@@ -42,10 +41,10 @@ export function nextNumber(s: string, from: number): boolean {
     num.start = p;
     num.firstEnd = firstEnd;
     // 80%—85%: the percent sign may be written on both values (then it must end the second too).
-    const pct = s.charCodeAt(firstEnd);
-    const sep = (pct === 37 || pct === 0xff05) && RANGE[s.charCodeAt(firstEnd + 1)] === 1 ? firstEnd + 1 : firstEnd;
-    const secondEnd = RANGE[s.charCodeAt(sep)] === 1 && isDigit(s.charCodeAt(sep + 1)) ? decimalEnd(s, sep + 1) : -1;
-    if (secondEnd >= 0 && (sep === firstEnd || s.charCodeAt(secondEnd) === pct)) {
+    const pct = codeAt(s, firstEnd);
+    const sep = (pct === 37 || pct === 0xff05) && RANGE[codeAt(s, firstEnd + 1)] === 1 ? firstEnd + 1 : firstEnd;
+    const secondEnd = RANGE[codeAt(s, sep)] === 1 && isDigit(codeAt(s, sep + 1)) ? decimalEnd(s, sep + 1) : -1;
+    if (secondEnd >= 0 && (sep === firstEnd || codeAt(s, secondEnd) === pct)) {
       num.secondStart = sep + 1;
       num.end = secondEnd;
     } else {
@@ -107,12 +106,12 @@ for (const u of UNITS) {
  * /(?:个百分点|…|%|‰)(?:\/(?:万人|千人|人|户|日|年|平方公里))?/y matches there.
  */
 export function unitEnd(s: string, i: number): number {
-  const list = UNITS_BY_FIRST.get(s.charCodeAt(i));
+  const list = UNITS_BY_FIRST.get(codeAt(s, i));
   if (!list) return -1;
   for (const u of list) {
     if (!s.startsWith(u, i)) continue;
     const e = i + u.length;
-    if (s.charCodeAt(e) === 47) for (const p of PER) if (s.startsWith(p, e + 1)) return e + 1 + p.length; // /
+    if (codeAt(s, e) === 47) for (const p of PER) if (s.startsWith(p, e + 1)) return e + 1 + p.length; // /
     return e;
   }
   return -1;
@@ -130,15 +129,15 @@ const NOT_A_UNIT = table('年月日号期届级星代版·ABCDEFGHIJKLMNOPQRSTUV
 
 /** A count unit at i: 个, 家, …, 批次. */
 export function isCountUnitAt(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
-  return COUNT_UNIT[c] === 1 || (c === 0x6279 && s.charCodeAt(i + 1) === 0x6b21); // 批次
+  const c = codeAt(s, i);
+  return COUNT_UNIT[c] === 1 || (c === 0x6279 && codeAt(s, i + 1) === 0x6b21); // 批次
 }
 
 /** What makes the number before i no value: 年 月 日 …, 季度, 周年, 世纪, a Latin letter or digit. */
 export function isNotAUnitAt(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
+  const c = codeAt(s, i);
   if (NOT_A_UNIT[c] === 1) return true;
-  const d = s.charCodeAt(i + 1);
+  const d = codeAt(s, i + 1);
   return (c === 0x5b63 && d === 0x5ea6) || (c === 0x5468 && d === 0x5e74) || (c === 0x4e16 && d === 0x7eaa); // 季度 周年 世纪
 }
 
@@ -147,7 +146,7 @@ export const TAILS = ['及以上', '以上', '及以下', '以下', '左右', '�
 
 /** The tail at i (one of TAILS), or ''. */
 export function tailAt(s: string, i: number): string {
-  const c = s.charCodeAt(i);
+  const c = codeAt(s, i);
   // Every tail starts with 及 以 左 之 多.
   if (c !== 0x53ca && c !== 0x4ee5 && c !== 0x5de6 && c !== 0x4e4b && c !== 0x591a) return '';
   for (const t of TAILS) if (s.startsWith(t, i)) return t;
@@ -157,11 +156,11 @@ export function tailAt(s: string, i: number): string {
 /** A segment that is only a value, as a table cell is: /^[≥≤<>＜＞]?\d+(?:\.\d+)?%?(?:以上|以下)?$/. */
 export function isBareValue(s: string): boolean {
   let i = 0;
-  const c = s.charCodeAt(0);
+  const c = codeAt(s, 0);
   if (c === 0x2265 || c === 0x2264 || c === 60 || c === 62 || c === 0xff1c || c === 0xff1e) i++; // ≥ ≤ < > ＜ ＞
-  if (!isDigit(s.charCodeAt(i))) return false;
+  if (!isDigit(codeAt(s, i))) return false;
   i = decimalEnd(s, i);
-  if (s.charCodeAt(i) === 37) i++; // %
+  if (codeAt(s, i) === 37) i++; // %
   if (s.startsWith('以上', i) || s.startsWith('以下', i)) i += 2;
   return i === s.length;
 }

@@ -1,5 +1,6 @@
 // Quantitative targets in a line: metric + verb + value + unit + comparator, with the year in scope.
 import type { Comparator } from './model';
+import { codeAt } from './charCodes';
 import { fiveYearPeriod } from './header';
 import { parseChineseNumber } from './numerals';
 import { combine, suffixFlags } from './suffix';
@@ -140,7 +141,7 @@ function readSegment(text: string, seg: string, a: number, firstDigit: number, y
     let value = numberValue(seg, numberAt, num.firstEnd);
     let valueMax = num.secondStart >= 0 ? numberValue(seg, num.secondStart, at) : null;
     let i = at;
-    const k = multiplier(seg.charCodeAt(at));
+    const k = multiplier(codeAt(seg, at));
     let mult = false;
     if (k !== 0 && (isCountUnitAt(seg, at + 1) || unitEnd(seg, at) < 0)) {
       mult = true;
