@@ -90,7 +90,7 @@ const NOTHING: LineTargets = Object.freeze({ targets: [], leadingYear: null }) a
 function yearIn(seg: string, digits: boolean, five: boolean): { year: number; at: number } | null {
   // Each pattern only when its key characters are there: 19xx年 or 20xx年, 十?五.
   let m: RegExpExecArray | null = null;
-  if (digits && hasYearBefore(seg, 0)) {
+  if (digits && hasYearBefore(seg)) {
     YEAR.lastIndex = 0;
     m = YEAR.exec(seg);
   }
@@ -103,14 +103,17 @@ function yearIn(seg: string, digits: boolean, five: boolean): { year: number; at
   return m ? { year: Number(m[1]), at: m.index } : null;
 }
 
-/** Whether some 年 has 19xx or 20xx right before it, and (unless `cmp` is 0) 较 比 与 before that or 上年 after them. */
-function hasYearBefore(seg: string, cmp: number): boolean {
+/** Whether some 年 has 19xx or 20xx right before it (what YEAR needs). */
+function hasYearBefore(seg: string): boolean {
+  for (let j = seg.indexOf('年', 4); j >= 0; j = seg.indexOf('年', j + 1)) if (isYear(seg, j - 4, j)) return true;
+  return false;
+}
+
+/** Whether some 年 has 较 比 与 and 19xx, 20xx or 上 right before it (what BASE_YEAR needs). */
+function mayHoldBaseYear(seg: string): boolean {
   for (let j = seg.indexOf('年', 2); j >= 0; j = seg.indexOf('年', j + 1)) {
-    if (cmp === 0) {
-      if (j >= 4 && isYear(seg, j - 4, j)) return true;
-    } else if ((seg.charCodeAt(j - 1) === 0x4e0a && isComparing(seg.charCodeAt(j - 2))) || (j >= 5 && isYear(seg, j - 4, j) && isComparing(seg.charCodeAt(j - 5)))) {
-      return true;
-    }
+    if (seg.charCodeAt(j - 1) === 0x4e0a && isComparing(seg.charCodeAt(j - 2))) return true; // 上年
+    if (j >= 5 && isYear(seg, j - 4, j) && isComparing(seg.charCodeAt(j - 5))) return true;
   }
   return false;
 }
@@ -129,7 +132,7 @@ function hasFiveYearPlan(seg: string): boolean {
 /** Reads the number targets of one segment `seg`, which starts at `a` in the line and has no digit before `firstDigit`. */
 function readSegment(text: string, seg: string, a: number, firstDigit: number, year: number | null, out: TargetMatch[]): void {
   if (isBareValue(seg)) return;
-  const base = hasYearBefore(seg, 1) ? BASE_YEAR.exec(seg) : null;
+  const base = mayHoldBaseYear(seg) ? BASE_YEAR.exec(seg) : null;
   const first = out.length;
   let prevEnd = 0;
   for (let from = firstDigit; nextNumber(seg, from); ) {
