@@ -25,10 +25,9 @@ let maskCount = 0;
 /**
  * Scans `norm` from `from`: 。！？ end a sentence (and its year), ，；： end a segment; only
  * segments with a digit or a year/keyword character are kept (see CLASS). A mask may start
- * before `from`. When no segment is kept, `work` is not built.
+ * before `from`. When no segment is kept, `work` is left unmasked: nothing will read it.
  */
 export function scanLine(norm: string, from: number): LineScan {
-  const segments = scan.segments;
   let count = 0;
   maskCount = 0;
   const n = norm.length;
@@ -71,6 +70,7 @@ export function scanLine(norm: string, from: number): LineScan {
 
 export const SEGMENT_SIZE = 5;
 
+/** Stores segment k (see LineScan.segments). */
 function keep(k: number, start: number, end: number, newSentence: number, firstDigit: number, holds: number): void {
   const at = k * SEGMENT_SIZE;
   scan.segments[at] = start;
@@ -169,6 +169,7 @@ function isParen(c: number): boolean {
   return c === 0xff08 || c === 0xff09 || c === 0x28 || c === 0x29;
 }
 
+/** The line with the ranges `scanLine` masked blanked out, as the regex replace did. */
 function masked(norm: string): string {
   let out = '';
   let p = 0;
