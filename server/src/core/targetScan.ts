@@ -8,16 +8,15 @@ export interface LineScan {
   /**
    * The segments that may hold a target or a year, SEGMENT_SIZE numbers each, `count` of them:
    * start and end in line indexes, 1 when a sentence ended since the segment before, the index
-   * of its first digit or -1, and which of DIGIT FIVE ZERO QUAN YU it holds (bits). The array
-   * is reused, never shortened: entries past `count` are stale.
+   * of its first digit or -1, which of DIGIT FIVE ZERO QUAN YU it holds (bits), and the masks
+   * that may fall in it (see `segmentText`). The array is reused, never shortened: entries
+   * past `count` are stale.
    */
   segments: number[];
   count: number;
-  /** The line with its masked ranges blanked out (□), as long as the line. */
-  work: string;
 }
 
-const scan: LineScan = { segments: [], count: 0, work: '' };
+const scan: LineScan = { segments: [], count: 0 };
 /** The ranges masked on the line under way, (start, end) pairs, `maskCount` of them (reused as `segments` is). */
 const masks: number[] = [];
 let maskCount = 0;
@@ -25,7 +24,7 @@ let maskCount = 0;
 /**
  * Scans `norm` from `from`: 。！？ end a sentence (and its year), ，；： end a segment; only
  * segments with a digit or a year/keyword character are kept (see CLASS). A mask may start
- * before `from`. When no segment is kept, `work` is left unmasked: nothing will read it.
+ * before `from`.
  */
 export function scanLine(norm: string, from: number): LineScan {
   let count = 0;
@@ -33,6 +32,8 @@ export function scanLine(norm: string, from: number): LineScan {
   const n = norm.length;
   let i = 0;
   for (; i < from; i++) if (CLASS[norm.charCodeAt(i)] === OPENER) i = maskFrom(norm, i);
+  // Masks never hold a segment's end: only one found before `from` may reach into its segment.
+  let segMasks = Math.max(0, maskCount - 1);
   let segStart = from;
   let segMatters = false;
   let newSentence = 0;
@@ -53,7 +54,7 @@ export function scanLine(norm: string, from: number): LineScan {
       continue;
     }
     if (segMatters && i > segStart) {
-      keep(count++, segStart, i, newSentence, firstDigit, holds);
+      keep(count++, segStart, i, newSentence, firstDigit, holds, segMasks);
       newSentence = 0;
     }
     if (k === SENTENCE) newSentence = 1;
@@ -61,23 +62,45 @@ export function scanLine(norm: string, from: number): LineScan {
     segMatters = false;
     firstDigit = -1;
     holds = 0;
+    segMasks = maskCount;
   }
-  if (segMatters && n > segStart) keep(count++, segStart, n, newSentence, firstDigit, holds);
+  if (segMatters && n > segStart) keep(count++, segStart, n, newSentence, firstDigit, holds, segMasks);
   scan.count = count;
-  scan.work = count > 0 && maskCount > 0 ? masked(norm) : norm;
   return scan;
 }
 
-export const SEGMENT_SIZE = 5;
+export const SEGMENT_SIZE = 7;
 
-/** Stores segment k (see LineScan.segments). */
-function keep(k: number, start: number, end: number, newSentence: number, firstDigit: number, holds: number): void {
+/** Stores segment k (see LineScan.segments); its masks are those from `fromMask` to the last found. */
+function keep(k: number, start: number, end: number, newSentence: number, firstDigit: number, holds: number, fromMask: number): void {
   const at = k * SEGMENT_SIZE;
   scan.segments[at] = start;
   scan.segments[at + 1] = end;
   scan.segments[at + 2] = newSentence;
   scan.segments[at + 3] = firstDigit;
   scan.segments[at + 4] = holds;
+  scan.segments[at + 5] = fromMask;
+  scan.segments[at + 6] = maskCount;
+}
+
+/**
+ * The text of the segment at `at` in `segments`, with the titles, document numbers and year
+ * brackets masked in it blanked out (□), as long as the segment. Only the masks found while
+ * the segment was scanned are looked at, so a line with many is still read in linear time.
+ */
+export function segmentText(norm: string, at: number): string {
+  const a = scan.segments[at];
+  const b = scan.segments[at + 1];
+  let out = '';
+  let p = a;
+  for (let m = scan.segments[at + 5] * 2; m < scan.segments[at + 6] * 2; m += 2) {
+    const start = Math.max(masks[m], a);
+    const end = Math.min(masks[m + 1], b);
+    if (start >= end) continue;
+    out += norm.slice(p, start) + '□'.repeat(end - start);
+    p = end;
+  }
+  return p === a ? norm.slice(a, b) : out + norm.slice(p, b);
 }
 
 /** Whether a 全 or 于 at or after `from` matters (全覆, 低于 高于 快于 好于): native searches, for lines without a figure. */
@@ -167,15 +190,4 @@ function maskEnd(s: string, i: number): number {
 /** （ ） ( ) */
 function isParen(c: number): boolean {
   return c === 0xff08 || c === 0xff09 || c === 0x28 || c === 0x29;
-}
-
-/** The line with the ranges `scanLine` masked blanked out, as the regex replace did. */
-function masked(norm: string): string {
-  let out = '';
-  let p = 0;
-  for (let m = 0; m < maskCount * 2; m += 2) {
-    out += norm.slice(p, masks[m]) + '□'.repeat(masks[m + 1] - masks[m]);
-    p = masks[m + 1];
-  }
-  return out + norm.slice(p);
 }

@@ -4,7 +4,7 @@ import { codeAt } from './charCodes';
 import { fiveYearPeriod } from './header';
 import { parseChineseNumber } from './numerals';
 import { combine, suffixFlags } from './suffix';
-import { FIVE, mayHoldRelative, QUAN, scanLine, SEGMENT_SIZE, YU, ZERO } from './targetScan';
+import { FIVE, mayHoldRelative, QUAN, scanLine, SEGMENT_SIZE, segmentText, YU, ZERO } from './targetScan';
 import { isBareValue, isCountUnitAt, isNotAUnitAt, isYear, multiplier, nextNumber, num, numberValue, tailAt, unitEnd } from './targetValue';
 import { chooseMetric, isJoiner, postNoun, stripLeadingWords, tidyBefore, tidyMetric } from './targetMetric';
 
@@ -60,7 +60,7 @@ export function findTargets(text: string, norm: string, from: number, mayHoldFig
   // `mayHoldFigure`, from the line scan: whether the line may hold a digit, 五 or 零. Without
   // one, only 全覆 or 低于/高于/快于/好于 can matter: native searches say whether any does.
   if (!mayHoldFigure && !mayHoldRelative(norm, from)) return NOTHING;
-  const { segments, count, work } = scanLine(norm, from);
+  const { segments, count } = scanLine(norm, from);
   if (count === 0) return NOTHING;
   const targets: TargetMatch[] = [];
   let leadingYear: number | null = null;
@@ -68,7 +68,7 @@ export function findTargets(text: string, norm: string, from: number, mayHoldFig
   for (let s = 0; s < count * SEGMENT_SIZE; s += SEGMENT_SIZE) {
     const a = segments[s];
     if (segments[s + 2] === 1) sentenceYear = null;
-    const seg = work.slice(a, segments[s + 1]);
+    const seg = segmentText(norm, s);
     const firstDigit = segments[s + 3];
     const holds = segments[s + 4];
     const y = yearIn(seg, firstDigit >= 0, (holds & FIVE) !== 0);
