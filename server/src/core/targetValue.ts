@@ -84,7 +84,6 @@ export function multiplier(c: number): number {
   return c === 0x4e07 ? 1e4 : c === 0x4ebf ? 1e8 : c === 0x5343 ? 1e3 : 0;
 }
 
-
 // Longest first: the first that matches is taken.
 const UNITS = [
   '个百分点', '百分点', '微克/立方米', '毫克/立方米', '毫克/升', '批次/千人', '万吨/日', '吨/日', '万千瓦', '平方公里', '万平方米',
@@ -142,7 +141,7 @@ export function isNotAUnitAt(s: string, i: number): boolean {
 }
 
 /** The words after a value and unit that qualify it, first match taken. */
-export const TAILS = ['及以上', '以上', '及以下', '以下', '左右', '以内', '之内', '多'];
+const TAILS = ['及以上', '以上', '及以下', '以下', '左右', '以内', '之内', '多'];
 
 /** The tail at i (one of TAILS), or ''. */
 export function tailAt(s: string, i: number): string {
