@@ -129,15 +129,12 @@ function stripChangeTail(s: string): string {
 
 /** The noun right after a value, from `from` in s: 10个[甘肃名牌产品], cut at the next item, verb or 的. */
 export function postNoun(s: string, from: number): string {
+  // The noun ends at a stop character or where a verb starts (no verb holds a stop character).
+  // One longer than 30 characters is no noun, so the scan looks no further: a segment with
+  // many values is read in linear time.
+  const limit = Math.min(s.length, from + 31);
   let end = from;
-  while (end < s.length && NOUN_STOP[s.charCodeAt(end)] === 0) end++;
-  // The noun stops before the first verb of the run (no verb holds a stop character).
-  for (let i = from; i < end; i++) {
-    if (clauseVerbAt(s, i) > 0) {
-      end = i;
-      break;
-    }
-  }
+  while (end < limit && NOUN_STOP[s.charCodeAt(end)] === 0 && clauseVerbAt(s, end) === 0) end++;
   if (end - from < 2 || end - from > 30) return '';
   for (let i = from; i < end; i++) if (isDigit(s.charCodeAt(i))) return '';
   return s.slice(from, end);
