@@ -1,6 +1,7 @@
 // Quantitative targets in a line: metric + verb + value + unit + comparator, with the year in scope.
 import type { Comparator } from './model';
 import { codeAt } from './charCodes';
+import { prefixMatcher } from './prefix';
 import { fiveYearPeriod } from './header';
 import { parseChineseNumber } from './numerals';
 import { combine, suffixFlags } from './suffix';
@@ -196,14 +197,16 @@ function comparatorOf(before: number, tail: string, range: boolean): Comparator 
 }
 
 /** 不低于GDP增长幅度, 低于全国平均水平: a target relative to another figure, with no number. */
-const RELATIVE = /(不低于|不高于|低于|高于|快于|超过|好于)([^□]*?(?:增长幅度|增幅|增速|平均水平|平均值))/;
+const RELATIVE = /(不低于|不高于|低于|高于|快于|超过|好于)([^□]*?(?:增长幅度|增幅|增速|平均水平|平均值))/y;
+const relativeVerbAt = prefixMatcher(['不低于', '不高于', '低于', '高于', '快于', '超过', '好于']);
+const relativeEndAt = prefixMatcher(['增长幅度', '增幅', '增速', '平均水平', '平均值']);
 const ZERO_WORDS = /(?:为零|为0|零发生|零事故)/;
 const FULL = /全覆盖/;
 const REACH_AT_END = /(?:实现|达到|达)$/;
 
 function readRelative(text: string, seg: string, a: number, year: number | null, out: TargetMatch[]): void {
   // Each pattern only when its key characters are there: 于 or 超过, 零 or 为0, 全覆盖.
-  const r = seg.includes('于') || seg.includes('超过') ? RELATIVE.exec(seg) : null;
+  const r = seg.includes('于') || seg.includes('超过') ? relativeIn(seg) : null;
   const zero = seg.includes('零') || seg.includes('为0') ? ZERO_WORDS.exec(seg) : null;
   const full = seg.includes('全覆盖') ? FULL.exec(seg) : null;
   const hit = r ?? zero ?? full;
@@ -215,6 +218,25 @@ function readRelative(text: string, seg: string, a: number, year: number | null,
     comparator: r ? (r[1].includes('低于') || r[1] === '不高于') && r[1] !== '不低于' ? '<=' : '>=' : '=',
     year, baseYear: null,
   });
+}
+
+/**
+ * RELATIVE.exec(seg) as an unanchored pattern would give it, in linear time: tried from every
+ * position, its lazy middle made long segments quadratic. It matches at the first comparison
+ * word that has one of its end words after it before any □ (the verbs and end words share no
+ * character, so an end word never starts inside a verb): one pass from the end finds it.
+ */
+function relativeIn(seg: string): RegExpExecArray | null {
+  let first = -1;
+  let endAfter = false;
+  for (let i = seg.length - 1; i >= 0; i--) {
+    if (seg.charCodeAt(i) === 0x25a1) endAfter = false; // □
+    else if (relativeEndAt(seg, i) > 0) endAfter = true;
+    else if (endAfter && relativeVerbAt(seg, i) > 0) first = i;
+  }
+  if (first < 0) return null;
+  RELATIVE.lastIndex = first;
+  return RELATIVE.exec(seg);
 }
 
 /** A、B分别达到345件和100个: pairs metrics with values in order. */
