@@ -1,10 +1,12 @@
 // Targets across the plan: each line of a goal, task or safeguard section, flattened goal
 // tables, and the year in scope (sentence, governing 到20XX年, or the plan's period).
+import { codeAt } from './charCodes';
 import type { Heading, Period, Target, Task } from './model';
 import { LineFlag, spanAt, type PlanLine } from './lines';
 import { isUnitCell, isValueCell } from './noise';
 import type { Outline } from './outline';
-import { findTargets, MAY_HOLD_BRACKET, MAY_HOLD_FIGURE, type TargetMatch } from './targets';
+import { findTargets, type TargetMatch } from './targets';
+import { decimalEnd, numberValue } from './targetValue';
 
 
 /** Reads every target in the body and links it to its task. */
@@ -38,8 +40,7 @@ export function collectTargets(lines: PlanLine[], outline: Outline, tasks: Task[
       }
       // The line scan already knows whether a line holds a figure or a bracket at all.
       if (!(l.flags & (LineFlag.Figure | LineFlag.Relative))) continue;
-      const found = findTargets(l.text, l.norm, i === head.line ? titleFrom[h] : 0,
-        (l.flags & LineFlag.Opener ? MAY_HOLD_BRACKET : 0) | (l.flags & LineFlag.Figure ? MAY_HOLD_FIGURE : 0));
+      const found = findTargets(l.text, l.norm, i === head.line ? titleFrom[h] : 0, (l.flags & LineFlag.Figure) !== 0);
       if (found.leadingYear !== null) scope[h] = found.leadingYear;
       for (const m of found.targets) add(head, h, i, m);
     }
@@ -62,18 +63,39 @@ function readGoalTable(lines: PlanLine[], from: number, to: number): [number, Ta
   for (let i = from; i <= to; i++) if (lines[i].norm) cells.push(i);
   const out: [number, TargetMatch][] = [];
   for (let k = 0; k + 2 < cells.length; k++) {
-    const [mi, ui, vi] = [cells[k], cells[k + 1], cells[k + 2]];
-    const metric = lines[mi].norm;
+    const mi = cells[k];
+    const ui = cells[k + 1];
+    const vi = cells[k + 2];
     const value = lines[vi].norm;
-    if (isValueCell(metric) || !isUnitCell(lines[ui].norm) || !isValueCell(value)) continue;
-    const v = /^([≥≤<>＜＞]?)(\d+(?:\.\d+)?)/.exec(value)!;
+    if (isValueCell(lines[mi].norm) || !isUnitCell(lines[ui].norm) || !isValueCell(value)) continue;
+    // A value cell starts with an optional sign and a number (see isValueCell).
+    const sign = value.charCodeAt(0);
+    const at = sign >= 48 && sign <= 57 ? 0 : 1;
     out.push([vi, {
-      start: 0, end: lines[vi].text.length, metric: lines[mi].text.replace(/[(（](?:新增)[)）]$/, ''),
-      value: Number(v[2]), valueMax: null, unit: lines[ui].text,
-      comparator: /[≥>＞]/.test(v[1]) || /以上/.test(value) ? '>=' : /[≤<＜]/.test(v[1]) || /以下/.test(value) ? '<=' : '=',
+      start: 0, end: lines[vi].text.length, metric: withoutNewMark(lines[mi].text),
+      value: numberValue(value, at, decimalEnd(value, at)), valueMax: null, unit: lines[ui].text,
+      comparator: isAbove(sign) || value.includes('以上') ? '>=' : isBelow(sign) || value.includes('以下') ? '<=' : '=',
       year: null, baseYear: null,
     }]);
     k += 2;
   }
   return out;
+}
+
+/** ≥ > ＞ */
+function isAbove(c: number): boolean {
+  return c === 0x2265 || c === 62 || c === 0xff1e;
+}
+
+/** ≤ < ＜ */
+function isBelow(c: number): boolean {
+  return c === 0x2264 || c === 60 || c === 0xff1c;
+}
+
+/** The metric cell without a closing (新增) or （新增）: the column says new, the metric is the same. */
+function withoutNewMark(s: string): string {
+  const n = s.length;
+  const close = codeAt(s, n - 1);
+  const open = codeAt(s, n - 4);
+  return (close === 41 || close === 0xff09) && (open === 40 || open === 0xff08) && s.startsWith('新增', n - 3) ? s.slice(0, n - 4) : s;
 }

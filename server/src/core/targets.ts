@@ -1,9 +1,13 @@
 // Quantitative targets in a line: metric + verb + value + unit + comparator, with the year in scope.
 import type { Comparator } from './model';
+import { codeAt } from './charCodes';
+import { prefixMatcher } from './prefix';
 import { fiveYearPeriod } from './header';
 import { parseChineseNumber } from './numerals';
-import { combine, suffixMatcher } from './suffix';
-import { chooseMetric, LEADING_WORDS, postNoun, tidyBefore, tidyMetric } from './targetMetric';
+import { combine, suffixFlags } from './suffix';
+import { FIVE, mayHoldRelative, QUAN, scanLine, SEGMENT_SIZE, segmentText, YU, ZERO } from './targetScan';
+import { isBareValue, isCountUnitAt, isNotAUnitAt, isYear, multiplier, nextNumber, num, numberValue, tailAt, unitEnd } from './targetValue';
+import { chooseMetric, isJoiner, postNoun, stripLeadingWords, tidyBefore, tidyMetric } from './targetMetric';
 
 /** A target as found on one cleaned line, in `text` indexes. */
 export interface TargetMatch {
@@ -26,25 +30,24 @@ export interface LineTargets {
   leadingYear: number | null;
 }
 
-// Longest first: the alternation takes the first that matches.
-const UNITS = [
-  '个百分点', '百分点', '微克/立方米', '毫克/立方米', '毫克/升', '批次/千人', '万吨/日', '吨/日', '万千瓦', '平方公里', '万平方米',
-  '平方米', '立方米', '万亩', '万吨', '万元', '亿元', '万人次', '万人', '人次', '公里', '千米', '分贝', '小时', '个', '家', '件', '项',
-  '分', '名', '张', '次', '批次', '处', '条', '座', '所', '户', '种', '类', '台', '套', '辆', '床', '篇', '部', '场', '倍', '天', '吨',
-  '亩', '元', '人', '%', '‰',
-];
-const UNIT_RE = new RegExp(`(?:${UNITS.map((u) => u.replace(/[/%]/g, '\\$&')).join('|')})(?:/(?:万人|千人|人|户|日|年|平方公里))?`, 'y');
-const COUNT_UNIT = /(?:个|家|件|项|名|张|户|人|人次|次|台|套|辆|床|处|所|座|条|种|类|批次|篇|部|场)/y;
-const NOT_A_UNIT = /(?:[年月日号期届级星代版]|季度|周年|世纪|[A-Za-z0-9·])/y;
-const TAIL = /(?:及以上|以上|及以下|以下|左右|以内|之内|多)/y;
-// A bare number (no unit, no 以上) is a target only right after one of these: 达到92.
-const endsWithLevelWord = suffixMatcher('稳定保持在|保持在|稳定在|提高到|提高至|提升到|提升至|降低到|降低至|下降到|下降至|控制在|不低于|不少于|不高于|不超过|小于|大于|达到|低于|高于|超过|降至|降到|保持|均在|均为|达|为|超|≥|≤|>|<|＞|＜'.split('|'));
-const endsWithDown = suffixMatcher(combine(['下降', '降低', '减少', '削减'], ['', '比例', '幅度'], ['', '达到', '达']));
-const endsWithUp = suffixMatcher(combine(['增长', '提高', '提升', '增加', '上升'], ['', '比例', '幅度'], ['', '达到', '达']));
-const endsWithAtLeast = suffixMatcher(['不低于', '不少于']);
-const endsWithAtMost = suffixMatcher(['控制在', '不超过', '不高于', '低于', '小于', '降至', '降到', '降低到', '降低至', '下降到', '下降至', '≤', '<', '＜']);
-const endsWithAbove = suffixMatcher(['超过', '高于', '大于', '超', '≥', '>', '＞']);
-const endsWithKeep = suffixMatcher(['保持', '保持在', '稳定在', '均为', '为']);
+// What the words right before a value say, from one look-up: a bare number (no unit, no 以上)
+// is a target only after a LEVEL word (达到92); the others decide the comparator.
+const LEVEL = 1;
+const DOWN = 2;
+const UP = 4;
+const AT_LEAST = 8;
+const AT_MOST = 16;
+const ABOVE = 32;
+const KEEP = 64;
+const wordsBefore = suffixFlags([
+  '稳定保持在|保持在|稳定在|提高到|提高至|提升到|提升至|降低到|降低至|下降到|下降至|控制在|不低于|不少于|不高于|不超过|小于|大于|达到|低于|高于|超过|降至|降到|保持|均在|均为|达|为|超|≥|≤|>|<|＞|＜'.split('|'),
+  combine(['下降', '降低', '减少', '削减'], ['', '比例', '幅度'], ['', '达到', '达']),
+  combine(['增长', '提高', '提升', '增加', '上升'], ['', '比例', '幅度'], ['', '达到', '达']),
+  ['不低于', '不少于'],
+  ['控制在', '不超过', '不高于', '低于', '小于', '降至', '降到', '降低到', '降低至', '下降到', '下降至', '≤', '<', '＜'],
+  ['超过', '高于', '大于', '超', '≥', '>', '＞'],
+  ['保持', '保持在', '稳定在', '均为', '为'],
+]);
 const YEAR = /(?<![较比与自从于0-9])(?:到|至|在)?((?:19|20)\d{2})年(?:底|末|前)?(?!\d{0,2}月|以来)/g;
 const FIVE_YEAR = /(?:到|至|在)?[“"]?十([一二三四五])五[”"]?(?:期间|末|时期|期末)/g;
 // 较上年 is read as baseYear -1 here and resolved against the target's year by the caller.
@@ -54,148 +57,113 @@ const BASE_YEAR = /(?:较|比|与)((?:19|20)\d{2}|上)年/;
  * Reads the targets on one line of a goal, task or safeguard section. Dates, document
  * numbers, ordinals, titles in 《》 and codes such as 5S, PM2.5 or 96366 are never targets.
  */
-export function findTargets(text: string, norm: string, from: number, hints = MAY_HOLD_BRACKET | MAY_HOLD_FIGURE): LineTargets {
-  // Without a digit, 五 or 零, only 全覆 or 低于/高于/快于/好于 can matter: native searches say whether any does.
-  if (!(hints & MAY_HOLD_FIGURE) && !mayHoldRelative(norm, from)) return NOTHING;
-  // Most lines hold no figure at all: find the first character that matters before any work.
-  let first = from;
-  for (; first < norm.length; first++) {
-    const k = CLASS[norm.charCodeAt(first)];
-    if (k >= FIGURE && matters(norm, first, k)) break;
-  }
-  if (first === norm.length) return NOTHING;
-  const work = hints & MAY_HOLD_BRACKET ? maskNonTargets(norm) : norm;
+export function findTargets(text: string, norm: string, from: number, mayHoldFigure = true): LineTargets {
+  // `mayHoldFigure`, from the line scan: whether the line may hold a digit, 五 or 零. Without
+  // one, only 全覆 or 低于/高于/快于/好于 can matter: native searches say whether any does.
+  if (!mayHoldFigure && !mayHoldRelative(norm, from)) return NOTHING;
+  const { segments, count } = scanLine(norm, from);
+  if (count === 0) return NOTHING;
   const targets: TargetMatch[] = [];
+  let leadingYear: number | null = null;
   let sentenceYear: number | null = null;
-  // Nothing before `first` matters (masking only takes figures away): start at its segment.
-  let segStart = first;
-  while (segStart > from) {
-    const k = CLASS[work.charCodeAt(segStart - 1)];
-    if (k === SEGMENT || k === SENTENCE) break;
-    segStart--;
-  }
-  let segMatters = false;
-  leadingFound = null;
-  // One scan: 。！？ end a sentence (and its year), ，；： end a segment; only segments with a
-  // digit or a year/keyword character are read further. Most characters are class 0.
-  const n = work.length;
-  for (let i = segStart; i < n; i++) {
-    const k = CLASS[work.charCodeAt(i)];
-    if (k === 0) continue;
-    if (k >= FIGURE) {
-      if (!segMatters && matters(work, i, k)) segMatters = true;
-      continue;
+  for (let s = 0; s < count * SEGMENT_SIZE; s += SEGMENT_SIZE) {
+    const a = segments[s];
+    if (segments[s + 2] === 1) sentenceYear = null;
+    const seg = segmentText(norm, s);
+    const firstDigit = segments[s + 3];
+    const holds = segments[s + 4];
+    const y = yearIn(seg, firstDigit >= 0, (holds & FIVE) !== 0);
+    if (y !== null) {
+      sentenceYear = y.year;
+      if (a === from && y.at === 0 && targets.length === 0) leadingYear = y.year;
     }
-    if (segMatters && i > segStart) sentenceYear = readSegmentIn(text, work, segStart, i, from, sentenceYear, targets);
-    if (k === SENTENCE) sentenceYear = null;
-    segStart = i + 1;
-    segMatters = false;
+    const before = targets.length;
+    if (firstDigit >= 0) readSegment(text, seg, a, firstDigit - a, sentenceYear, targets);
+    // No number read: a figure relative to another (低于…水平), 为零 or 全覆盖 may still be there.
+    if (targets.length === before && holds & (ZERO | QUAN | YU) && RELATIVE_WORD.test(seg)) readRelative(text, seg, a, sentenceYear, targets);
   }
-  if (segMatters && n > segStart) readSegmentIn(text, work, segStart, n, from, sentenceYear, targets);
-  return { targets, leadingYear: leadingFound };
-}
-
-/** A year phrase opening the line, found by `readSegmentIn` for the `findTargets` call under way. */
-let leadingFound: number | null = null;
-
-/** Reads work[a, b) as a segment with the year it states or inherits; returns the sentence's year after it. */
-function readSegmentIn(text: string, work: string, a: number, b: number, from: number, sentenceYear: number | null, targets: TargetMatch[]): number | null {
-  const seg = work.slice(a, b);
-  const y = seg.includes('年') || seg.includes('五') ? yearIn(seg) : null;
-  let year = sentenceYear;
-  if (y !== null) {
-    year = y.year;
-    if (a === from && y.at === 0 && targets.length === 0) leadingFound = y.year;
-  }
-  readSegment(text, seg, a, year, targets);
-  return year;
-}
-
-/** `findTargets` hints, from the line scan: the line may hold an opening bracket (《〔[(（); it may hold a digit, 五 or 零. */
-export const MAY_HOLD_BRACKET = 1;
-export const MAY_HOLD_FIGURE = 2;
-
-/** Whether a 全 or 于 at or after `from` matters (全覆, 低于 高于 快于 好于). */
-function mayHoldRelative(norm: string, from: number): boolean {
-  if (norm.indexOf('全覆', from) >= 0) return true;
-  for (let j = norm.indexOf('于', from); j >= 0; j = norm.indexOf('于', j + 1)) if (matters(norm, j, YU)) return true;
-  return false;
+  return targets.length === 0 && leadingYear === null ? NOTHING : { targets, leadingYear };
 }
 
 const NOTHING: LineTargets = Object.freeze({ targets: [], leadingYear: null }) as LineTargets;
-// One table for the scan. SEGMENT/SENTENCE end a segment; the rest say what a segment needs to
-// hold a target or a year: a digit (2025年 too), 五 (十四五), 零 (为零), 全覆盖, or 于 after
-// 低/高/快/好 (不低于…平均水平). 全 and 于 alone are too common (安全, 关于) to count.
-const SEGMENT = 1;
-const SENTENCE = 2;
-/** Classes from FIGURE up may matter; the scans test `k >= FIGURE` before anything else. */
-const FIGURE = 3;
-const QUAN = 4;
-const YU = 5;
-const CLASS = new Uint8Array(0x10000);
-for (const ch of '，,；;：:') CLASS[ch.charCodeAt(0)] = SEGMENT;
-for (const ch of '。！？!?') CLASS[ch.charCodeAt(0)] = SENTENCE;
-for (const ch of '0123456789五零') CLASS[ch.charCodeAt(0)] = FIGURE;
-CLASS['全'.charCodeAt(0)] = QUAN;
-CLASS['于'.charCodeAt(0)] = YU;
 
-function matters(s: string, i: number, k: number): boolean {
-  if (k === FIGURE) return true;
-  if (k === QUAN) return s.charCodeAt(i + 1) === 0x8986; // 覆
-  if (k !== YU) return false;
-  const c = s.charCodeAt(i - 1);
-  return c === 0x4f4e || c === 0x9ad8 || c === 0x5feb || c === 0x597d; // 低 高 快 好
-}
-
-function yearIn(seg: string): { year: number; at: number } | null {
-  YEAR.lastIndex = 0;
-  const m = YEAR.exec(seg);
-  FIVE_YEAR.lastIndex = 0;
-  const f = FIVE_YEAR.exec(seg);
+/** The year the segment states, if any; `digits` and `five` say whether it holds a digit and a 五. */
+function yearIn(seg: string, digits: boolean, five: boolean): { year: number; at: number } | null {
+  // Each pattern only when its key characters are there: 19xx年 or 20xx年, 十?五.
+  let m: RegExpExecArray | null = null;
+  if (digits && hasYearBefore(seg)) {
+    YEAR.lastIndex = 0;
+    m = YEAR.exec(seg);
+  }
+  let f: RegExpExecArray | null = null;
+  if (five && hasFiveYearPlan(seg)) {
+    FIVE_YEAR.lastIndex = 0;
+    f = FIVE_YEAR.exec(seg);
+  }
   if (f && (!m || f.index < m.index)) return { year: fiveYearPeriod(10 + (parseChineseNumber(f[1]) ?? 0)).end, at: f.index };
   return m ? { year: Number(m[1]), at: m.index } : null;
 }
 
-/** Reads the targets of one segment `seg`, which starts at `a` in the line. */
-function readSegment(text: string, seg: string, a: number, year: number | null, out: TargetMatch[]): void {
-  if (BARE_VALUE.test(seg)) return;
-  const base = seg.includes('年') ? BASE_YEAR.exec(seg) : null;
+/** Whether some 年 has 19xx or 20xx right before it (what YEAR needs). */
+function hasYearBefore(seg: string): boolean {
+  for (let j = seg.indexOf('年', 4); j >= 0; j = seg.indexOf('年', j + 1)) if (isYear(seg, j - 4, j)) return true;
+  return false;
+}
+
+/** Whether some 年 has 较 比 与 and 19xx, 20xx or 上 right before it (what BASE_YEAR needs). */
+function mayHoldBaseYear(seg: string): boolean {
+  for (let j = seg.indexOf('年', 2); j >= 0; j = seg.indexOf('年', j + 1)) {
+    if (seg.charCodeAt(j - 1) === 0x4e0a && isComparing(seg.charCodeAt(j - 2))) return true; // 上年
+    if (j >= 5 && isYear(seg, j - 4, j) && isComparing(seg.charCodeAt(j - 5))) return true;
+  }
+  return false;
+}
+
+/** 较 比 与 */
+function isComparing(c: number): boolean {
+  return c === 0x8f83 || c === 0x6bd4 || c === 0x4e0e;
+}
+
+/** Whether some 五 has 十 two characters before it (十四五). */
+function hasFiveYearPlan(seg: string): boolean {
+  for (let j = seg.indexOf('五', 2); j >= 0; j = seg.indexOf('五', j + 1)) if (seg.charCodeAt(j - 2) === 0x5341) return true;
+  return false;
+}
+
+/** Reads the number targets of one segment `seg`, which starts at `a` in the line and has no digit before `firstDigit`. */
+function readSegment(text: string, seg: string, a: number, firstDigit: number, year: number | null, out: TargetMatch[]): void {
+  if (isBareValue(seg)) return;
+  const base = mayHoldBaseYear(seg) ? BASE_YEAR.exec(seg) : null;
   const first = out.length;
   let prevEnd = 0;
-  for (let from = 0; nextNumber(seg, from); ) {
+  for (let from = firstDigit; nextNumber(seg, from); ) {
     const numberAt = num.start;
-    // What follows the number is read in place by sticky patterns, without slicing.
+    // What follows the number is read in place, without slicing.
     const at = num.end;
     from = at;
-    NOT_A_UNIT.lastIndex = at;
-    if (NOT_A_UNIT.test(seg)) continue;
-    const pre = seg.slice(prevEnd, numberAt);
+    if (isNotAUnitAt(seg, at)) continue;
     let value = numberValue(seg, numberAt, num.firstEnd);
     let valueMax = num.secondStart >= 0 ? numberValue(seg, num.secondStart, at) : null;
     let i = at;
-    let unit = '';
-    const k = multiplier(seg.charCodeAt(at));
+    const k = multiplier(codeAt(seg, at));
     let mult = false;
-    if (k !== 0) {
-      COUNT_UNIT.lastIndex = at + 1;
-      UNIT_RE.lastIndex = at;
-      if (COUNT_UNIT.test(seg) || !UNIT_RE.test(seg)) {
-        mult = true;
-        value *= k;
-        if (valueMax !== null) valueMax *= k;
-        i++;
-      }
+    if (k !== 0 && (isCountUnitAt(seg, at + 1) || unitEnd(seg, at) < 0)) {
+      mult = true;
+      value *= k;
+      if (valueMax !== null) valueMax *= k;
+      i++;
     }
-    UNIT_RE.lastIndex = i;
-    const hasUnit = UNIT_RE.test(seg);
-    if (hasUnit) { unit = text.slice(a + i, a + UNIT_RE.lastIndex); i = UNIT_RE.lastIndex; }
-    TAIL.lastIndex = i;
-    const tail = TAIL.test(seg) ? seg.slice(i, TAIL.lastIndex) : '';
+    const unitTo = unitEnd(seg, i);
+    const unit = unitTo >= 0 ? text.slice(a + i, a + unitTo) : '';
+    if (unitTo >= 0) i = unitTo;
+    const tail = tailAt(seg, i);
     i += tail.length;
-    if (!hasUnit && !tail && !mult && !endsWithLevelWord(pre)) continue;
-    if (!hasUnit && isYear(seg, numberAt, num.firstEnd)) continue;
+    const before = wordsBefore(seg, prevEnd, numberAt);
+    if (unitTo < 0 && !tail && !mult && !(before & LEVEL)) continue;
+    if (unitTo < 0 && isYear(seg, numberAt, num.firstEnd)) continue;
     const valueEnd = i;
-    const post = postNoun(seg.slice(valueEnd));
+    const pre = seg.slice(prevEnd, numberAt);
+    const post = postNoun(seg, valueEnd);
     let metric = chooseMetric(pre, post);
     let end = valueEnd;
     if (metric === post && post) end = valueEnd + post.length;
@@ -206,136 +174,69 @@ function readSegment(text: string, seg: string, a: number, year: number | null, 
       end: a + end,
       metric: metricAt >= 0 ? tidyMetric(text.slice(a + metricAt, a + metricAt + metric.length)) : metric,
       value, valueMax, unit,
-      comparator: comparatorOf(pre, tail, valueMax !== null),
+      comparator: comparatorOf(before, tail, valueMax !== null),
       year, baseYear: base ? (base[1] === '上' ? -1 : Number(base[1])) : null,
     });
     prevEnd = end;
   }
-  if (out.length === first && RELATIVE_WORD.test(seg)) readRelative(text, seg, a, year, out);
   if (out.length - first > 1) pairRespectively(seg, out, first);
 }
 
-const BARE_VALUE = /^[≥≤<>＜＞]?\d+(?:\.\d+)?%?(?:以上|以下)?$/;
 const RELATIVE_WORD = /于|全覆盖|零/;
 
-/**
- * The number found by `nextNumber`, in segment indexes: [start, end) in all, the first value
- * ending at firstEnd, the second (of a range: 3-5, 10~20, 1至2) starting at secondStart or -1.
- */
-const num = { start: 0, end: 0, firstEnd: 0, secondStart: -1 };
-// Characters that may not come right before a number (it would be part of a code, a
-// version or a date: PM2.5, 5S, 2016/3, 第3): A-Z a-z 0-9 . / · 第 □ -
-const NOT_BEFORE = new Uint8Array(0x10000);
-for (let c = 48; c <= 57; c++) NOT_BEFORE[c] = 1;
-for (let c = 65; c <= 90; c++) NOT_BEFORE[c] = NOT_BEFORE[c + 32] = 1;
-for (const ch of './·第□-') NOT_BEFORE[ch.charCodeAt(0)] = 1;
-// Between the two values of a range: - — – ~ ～ 至
-const RANGE = new Uint8Array(0x10000);
-for (const ch of '-—–~～至') RANGE[ch.charCodeAt(0)] = 1;
-
-const isDigit = (c: number) => c >= 48 && c <= 57;
-
-function digitsEnd(s: string, i: number): number {
-  while (isDigit(s.charCodeAt(i))) i++;
-  return i;
-}
-
-/** A value: digits with an optional decimal part (94.5), from i; returns its end. */
-function decimalEnd(s: string, i: number): number {
-  let e = digitsEnd(s, i);
-  if (s.charCodeAt(e) === 46 && isDigit(s.charCodeAt(e + 1))) e = digitsEnd(s, e + 1);
-  return e;
-}
-
-/**
- * Finds the next number at or after `from` that does not continue a code or a date, and its
- * range partner, into `num` — what /(?<![A-Za-z0-9.\/·第□-])(\d+(?:\.\d+)?)(?:[-—–~～至](\d+(?:\.\d+)?))?/g
- * would match (a range also as 80%—85%), without a match array per number.
- */
-function nextNumber(s: string, from: number): boolean {
-  for (let p = from; p < s.length; p++) {
-    if (!isDigit(s.charCodeAt(p)) || (p > 0 && NOT_BEFORE[s.charCodeAt(p - 1)] === 1)) continue;
-    const firstEnd = decimalEnd(s, p);
-    num.start = p;
-    num.firstEnd = firstEnd;
-    // 80%—85%: the percent sign may be written on both values (then it must end the second too).
-    const pct = s.charCodeAt(firstEnd);
-    const sep = (pct === 37 || pct === 0xff05) && RANGE[s.charCodeAt(firstEnd + 1)] === 1 ? firstEnd + 1 : firstEnd;
-    const secondEnd = RANGE[s.charCodeAt(sep)] === 1 && isDigit(s.charCodeAt(sep + 1)) ? decimalEnd(s, sep + 1) : -1;
-    if (secondEnd >= 0 && (sep === firstEnd || s.charCodeAt(secondEnd) === pct)) {
-      num.secondStart = sep + 1;
-      num.end = secondEnd;
-    } else {
-      num.secondStart = -1;
-      num.end = firstEnd;
-    }
-    return true;
-  }
-  return false;
-}
-
-/** Number(s.slice(a, b)) for digits with an optional decimal part, without the slice when short. */
-function numberValue(s: string, a: number, b: number): number {
-  // Up to 15 digits the integer is exact and one division by a power of ten rounds as Number() does.
-  if (b - a > 15) return Number(s.slice(a, b));
-  let v = 0;
-  let scale = 0;
-  for (let i = a; i < b; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 46) { scale = 1; continue; }
-    v = v * 10 + (c - 48);
-    if (scale) scale *= 10;
-  }
-  return scale ? v / scale : v;
-}
-
-/** 19xx or 20xx, nothing more: a year, not a value. */
-function isYear(s: string, a: number, b: number): boolean {
-  if (b - a !== 4) return false;
-  const c0 = s.charCodeAt(a);
-  const c1 = s.charCodeAt(a + 1);
-  return (c0 === 49 && c1 === 57) || (c0 === 50 && c1 === 48);
-}
-
-/** 万, 亿, 千 after a number; 0 for anything else. */
-function multiplier(c: number): number {
-  return c === 0x4e07 ? 1e4 : c === 0x4ebf ? 1e8 : c === 0x5343 ? 1e3 : 0;
-}
-
-const TAIL_AT_MOST = /以下|以内|之内/;
-const TAIL_AT_LEAST = /以上|多/;
-
-function comparatorOf(pre: string, tail: string, range: boolean): Comparator {
-  if (endsWithDown(pre)) return 'down';
-  if (endsWithUp(pre)) return 'up';
+/** The comparator, from the words before the value (`wordsBefore` flags) and its tail. */
+function comparatorOf(before: number, tail: string, range: boolean): Comparator {
+  if (before & DOWN) return 'down';
+  if (before & UP) return 'up';
   if (tail === '左右') return '~';
-  if (endsWithAtLeast(pre)) return '>=';
-  if (TAIL_AT_MOST.test(tail) || endsWithAtMost(pre)) return '<=';
-  if (TAIL_AT_LEAST.test(tail) || endsWithAbove(pre)) return '>=';
-  if (range || endsWithKeep(pre)) return '=';
+  if (before & AT_LEAST) return '>=';
+  if (tail === '以下' || tail === '及以下' || tail === '以内' || tail === '之内' || before & AT_MOST) return '<=';
+  if (tail === '以上' || tail === '及以上' || tail === '多' || before & ABOVE) return '>=';
+  if (range || before & KEEP) return '=';
   return '>=';
 }
 
 /** 不低于GDP增长幅度, 低于全国平均水平: a target relative to another figure, with no number. */
-const RELATIVE = /(不低于|不高于|低于|高于|快于|超过|好于)([^□]*?(?:增长幅度|增幅|增速|平均水平|平均值))/;
-const ZERO = /(?:为零|为0|零发生|零事故)/;
+const RELATIVE = /(不低于|不高于|低于|高于|快于|超过|好于)([^□]*?(?:增长幅度|增幅|增速|平均水平|平均值))/y;
+const relativeVerbAt = prefixMatcher(['不低于', '不高于', '低于', '高于', '快于', '超过', '好于']);
+const relativeEndAt = prefixMatcher(['增长幅度', '增幅', '增速', '平均水平', '平均值']);
+const ZERO_WORDS = /(?:为零|为0|零发生|零事故)/;
 const FULL = /全覆盖/;
 const REACH_AT_END = /(?:实现|达到|达)$/;
 
 function readRelative(text: string, seg: string, a: number, year: number | null, out: TargetMatch[]): void {
   // Each pattern only when its key characters are there: 于 or 超过, 零 or 为0, 全覆盖.
-  const r = seg.includes('于') || seg.includes('超过') ? RELATIVE.exec(seg) : null;
-  const zero = seg.includes('零') || seg.includes('为0') ? ZERO.exec(seg) : null;
+  const r = seg.includes('于') || seg.includes('超过') ? relativeIn(seg) : null;
+  const zero = seg.includes('零') || seg.includes('为0') ? ZERO_WORDS.exec(seg) : null;
   const full = seg.includes('全覆盖') ? FULL.exec(seg) : null;
   const hit = r ?? zero ?? full;
   if (!hit) return;
-  const metric = tidyMetric(tidyBefore(text.slice(a, a + hit.index).replace(LEADING_WORDS, '')).replace(REACH_AT_END, ''));
+  const metric = tidyMetric(tidyBefore(stripLeadingWords(text.slice(a, a + hit.index))).replace(REACH_AT_END, ''));
   out.push({
     start: a + trimStart(seg, 0, hit.index), end: a + hit.index + hit[0].length, metric,
     value: r ? null : zero ? 0 : 100, valueMax: null, unit: full && !r && !zero ? '%' : '',
     comparator: r ? (r[1].includes('低于') || r[1] === '不高于') && r[1] !== '不低于' ? '<=' : '>=' : '=',
     year, baseYear: null,
   });
+}
+
+/**
+ * RELATIVE.exec(seg) as an unanchored pattern would give it, in linear time: tried from every
+ * position, its lazy middle made long segments quadratic. It matches at the first comparison
+ * word that has one of its end words after it before any □ (the verbs and end words share no
+ * character, so an end word never starts inside a verb): one pass from the end finds it.
+ */
+function relativeIn(seg: string): RegExpExecArray | null {
+  let first = -1;
+  let endAfter = false;
+  for (let i = seg.length - 1; i >= 0; i--) {
+    if (seg.charCodeAt(i) === 0x25a1) endAfter = false; // □
+    else if (relativeEndAt(seg, i) > 0) endAfter = true;
+    else if (endAfter && relativeVerbAt(seg, i) > 0) first = i;
+  }
+  if (first < 0) return null;
+  RELATIVE.lastIndex = first;
+  return RELATIVE.exec(seg);
 }
 
 /** A、B分别达到345件和100个: pairs metrics with values in order. */
@@ -347,24 +248,9 @@ function pairRespectively(seg: string, out: TargetMatch[], first: number): void 
   for (let k = 0; k < n; k++) out[first + k].metric = names[k];
 }
 
-/** 、和及与 */
-function isJoiner(c: number): boolean {
-  return c === 0x3001 || c === 0x548c || c === 0x53ca || c === 0x4e0e;
-}
-
 function trimStart(seg: string, from: number, to: number): number {
   let i = from;
   while (i < to && isJoiner(seg.charCodeAt(i))) i++;
   return i;
 }
 
-const OPENER = /[《〔\[(（]/;
-
-/** Blanks 《titles》, document numbers and bracketed year spans so their digits are not read. */
-function maskNonTargets(norm: string): string {
-  if (!OPENER.test(norm)) return norm;
-  return norm.replace(NON_TARGETS, blank);
-}
-
-const NON_TARGETS = /《[^《》]*》|[〔\[［]\d{0,4}[〕\]］]\d*号|[（(][^（）()\d]*\d{4}[^（）()]*[）)]/g;
-const blank = (x: string) => '□'.repeat(x.length);
