@@ -49,19 +49,18 @@ const AGENCY_LAST = new Set([...'局委办厅部府心位门院会室行署队�
 const LABEL_IN_BODY = /(?:^|[。；;])((?:责任单位|牵头单位|牵头部门|责任部门|主办单位|负责单位)[:：])/;
 const STANDING_UNITS = /(?:以下均需|以下均由|以下均|以下各项由?|以下任务由?)(.+?)(?:按职责)?(?:负责)?(?:落实|实施|执行|推进)?$/;
 const JOINER = /以及|及|和/g;
-const JI = 0x53ca;
-const HE = 0x548c;
 const DENG = 0x7b49;
 const GENERIC_START = /^(?:各|有关|相关|其他)/;
 const GENERIC_UNIT = /成员单位|有关部门|有关单位|相关部门|相关单位|各部门|各单位|其他部门/;
-// What separatorAt sees in a character: ( （ < 〈 《 open; ) ） > 〉 》 close; ，,；;。 separate
-// clause parts, 、 units within a part.
+// What the list scans see in a character: ( （ < 〈 《 open; ) ） > 〉 》 close; ，,；;。 separate
+// clause parts, 、 units within a part; 及 和 may join two units.
 const OPENS = 1;
 const CLOSES = 2;
 const PART_SEPARATOR = 4;
 const UNIT_SEPARATOR = 8;
+const JOINS = 16;
 const CHAR_KIND = new Uint8Array(0x10000);
-for (const [chars, kind] of [['(（<〈《', OPENS], [')）>〉》', CLOSES], ['，,；;。', PART_SEPARATOR], ['、', UNIT_SEPARATOR]] as const) {
+for (const [chars, kind] of [['(（<〈《', OPENS], [')）>〉》', CLOSES], ['，,；;。', PART_SEPARATOR], ['、', UNIT_SEPARATOR], ['及和', JOINS]] as const) {
   for (const ch of chars) CHAR_KIND[ch.charCodeAt(0)] = kind;
 }
 /** An unclosed bracket opens a clause only this close to the line's end. */
@@ -72,11 +71,14 @@ const MAX_UNCLOSED = 400;
  * the range ends with, or 0.
  */
 function suffixLength(words: string[]): (s: string, from: number, to: number) => number {
-  const longestFirst = [...words].sort((a, b) => b.length - a.length);
-  const lastChars = new Set(words.map((w) => w.charCodeAt(w.length - 1)));
+  const byLast = new Map<number, string[]>();
+  for (const w of [...words].sort((x, y) => y.length - x.length)) {
+    const last = w.charCodeAt(w.length - 1);
+    byLast.set(last, [...(byLast.get(last) ?? []), w]);
+  }
   return (s, from, to) => {
-    if (to <= from || !lastChars.has(s.charCodeAt(to - 1))) return 0;
-    for (const w of longestFirst) if (w.length <= to - from && s.endsWith(w, to)) return w.length;
+    const list = to > from ? byLast.get(s.charCodeAt(to - 1)) : undefined;
+    if (list) for (const w of list) if (w.length <= to - from && s.endsWith(w, to)) return w.length;
     return 0;
   };
 }
@@ -177,13 +179,13 @@ function readRoles(text: string, norm: string, from: number, to: number): Roles 
   let responsible: string[] | null = null;
   let role = null as Role | null;
   // Units of parts before any role is named: they take the next role.
-  const pending: string[] = [];
+  let pending: string[] | null = null;
   let sawCoop = false;
   let sawRole = false;
   // Standing notes are rare: parts are sliced for their pattern only when the clause has one.
   const mayStand = occursIn(STANDING_IN_CLAUSE, norm, from, to);
   for (let a = from, b = from; a < to; a = b + 1) {
-    b = separatorAt(norm, a, to, PART_SEPARATOR);
+    b = partEnd(norm, a, to);
     if (b === a) continue;
     if (mayStand) {
       const p = norm.slice(a, b);
@@ -213,28 +215,30 @@ function readRoles(text: string, norm: string, from: number, to: number): Roles 
     end -= mannerLength(norm, start, end);
     const r = verb ?? labelled ?? role;
     if (verb || labelled) sawRole = true;
-    if (r === null) { splitUnits(pending, text, norm, start, end); continue; }
+    if (r === null) { splitUnits((pending ??= []), text, norm, start, end); continue; }
     role = r;
     if (r === 'coop') sawCoop = true;
     const into = r === 'resp' ? (responsible ??= []) : r === 'coop' ? cooperators : leads;
-    for (const u of pending) into.push(u);
-    pending.length = 0;
+    if (pending) { for (const u of pending) into.push(u); pending = null; }
     splitUnits(into, text, norm, start, end);
   }
   if (responsible) {
-    if (sawCoop || leads.length) leads.push(...responsible);
-    else { leads.push(...responsible.slice(0, 1)); cooperators.unshift(...responsible.slice(1)); }
+    if (sawCoop || leads.length) for (const u of responsible) leads.push(u);
+    // Both lists are empty here (only a 配合 part adds cooperators): the first leads, the rest cooperate.
+    else responsible.forEach((u, k) => (k === 0 ? leads : cooperators).push(u));
   }
   // A role with no units at all is an empty clause (牵头单位：); units that are no agency's
   // name make a look-alike, not a clause.
   const anyUnit = leads.length + cooperators.length + standing.length > 0;
   if (anyUnit ? !(leads.some(isUnitLike) || cooperators.some(isUnitLike) || standing.some(isUnitLike)) : !sawRole) return null;
+  // Units listed in both roles (seldom any) lead.
+  const shared = leads.length && cooperators.length ? leads.filter((u) => cooperators.includes(u)) : [];
   return {
     leads: unique(leads),
-    cooperators: unique(leads.length ? cooperators.filter((u) => !leads.includes(u)) : cooperators),
+    cooperators: unique(shared.length ? cooperators.filter((u) => !leads.includes(u)) : cooperators),
     standing,
     duplicates: hasRepeat(leads) || hasRepeat(cooperators) ? unique([...repeated(leads), ...repeated(cooperators)]) : [],
-    bothRoles: leads.length && cooperators.length ? unique(leads.filter((u) => cooperators.includes(u))) : [],
+    bothRoles: unique(shared),
   };
 }
 
@@ -243,35 +247,44 @@ function repeated(xs: string[]): string[] {
 }
 
 /**
- * The first separator in s[from, to) outside brackets, or `to` (names hold brackets:
- * 县(市、区)政府, 各县级市<区>). `from` must be outside brackets too.
+ * The end of the clause part starting at `from`: the first ，,；;。 in s[from, to) outside
+ * brackets, or `to` (names hold brackets: 县(市、区)政府, 各县级市<区>).
  */
-function separatorAt(s: string, from: number, to: number, separator: number): number {
+function partEnd(s: string, from: number, to: number): number {
   let depth = 0;
   for (let i = from; i < to; i++) {
     const k = CHAR_KIND[s.charCodeAt(i)];
     if (k === 0) continue;
     if (k === OPENS) depth++;
     else if (k === CLOSES) { if (depth > 0) depth--; }
-    else if (depth === 0 && (k & separator) !== 0) return i;
+    else if (depth === 0 && k === PART_SEPARATOR) return i;
   }
   return to;
 }
 
 /** Unit names in a list, text[from, to), pushed to `out`: 、 separates; 及/和/以及 only between two unit names. */
 function splitUnits(out: string[], text: string, norm: string, from: number, to: number): void {
-  for (let a = from, b = from; a < to; a = b + 1) {
-    b = separatorAt(norm, a, to, UNIT_SEPARATOR);
-    if (b > a) splitJoined(out, text, norm, a, b);
+  // One scan finds the separators and whether an entry holds 及 or 和 (most names hold neither).
+  let depth = 0;
+  let a = from;
+  let joined = false;
+  for (let i = from; i < to; i++) {
+    const k = CHAR_KIND[norm.charCodeAt(i)];
+    if (k === 0) continue;
+    if (k === OPENS) depth++;
+    else if (k === CLOSES) { if (depth > 0) depth--; }
+    else if (k === JOINS) joined = true;
+    else if (depth === 0 && k === UNIT_SEPARATOR) {
+      if (i > a) { if (joined) splitJoined(out, text, norm, a, i); else pushUnit(out, text, a, i); }
+      a = i + 1;
+      joined = false;
+    }
   }
+  if (to > a) { if (joined) splitJoined(out, text, norm, a, to); else pushUnit(out, text, a, to); }
 }
 
-/** One entry of a 、 list: 及, 和, 以及 split it only between two unit names (市委宣传部及市政府有关部门). */
+/** One entry of a 、 list holding 及 or 和: they split it only between two unit names (市委宣传部及市政府有关部门). */
 function splitJoined(out: string[], text: string, norm: string, a: number, b: number): void {
-  // Most names hold neither 及 nor 和: nothing to slice for them.
-  let joiner = false;
-  for (let i = a; i < b && !joiner; i++) joiner = norm.charCodeAt(i) === JI || norm.charCodeAt(i) === HE;
-  if (!joiner) { pushUnit(out, text, a, b); return; }
   let n = norm.slice(a, b);
   const re = JOINER;
   re.lastIndex = 0;
@@ -291,11 +304,12 @@ function splitJoined(out: string[], text: string, norm: string, a: number, b: nu
 
 // Words before a unit's name that are not part of it: 由市质监局, 会同市商务局.
 const UNIT_PREFIXES = ['由', '请', '要', '会同', '联合'];
-const PREFIX_FIRST = new Set(UNIT_PREFIXES.map((w) => w.charCodeAt(0)));
+const PREFIX_FIRST = new Uint8Array(0x10000);
+for (const w of UNIT_PREFIXES) PREFIX_FIRST[w.charCodeAt(0)] = 1;
 
 /** Pushes the unit named by text[a, b), without a leading 由/会同… or a trailing 等. */
 function pushUnit(out: string[], text: string, a: number, b: number): void {
-  if (PREFIX_FIRST.has(text.charCodeAt(a))) {
+  if (PREFIX_FIRST[text.charCodeAt(a)] === 1) {
     for (const w of UNIT_PREFIXES) if (w.length <= b - a && text.startsWith(w, a)) { a += w.length; break; }
   }
   if (b > a && text.charCodeAt(b - 1) === DENG) b--;
