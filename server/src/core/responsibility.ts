@@ -33,6 +33,9 @@ const LABEL_ROLES: [Role, string[]][] = [
 ];
 const ROLE_OF_LABEL = new Map(LABEL_ROLES.flatMap(([role, words]) => words.map((w) => [w, role] as const)));
 const LABEL_LENGTH = 5;
+// The last characters of the suffix words, a bit per word list: most ranges end in none of them.
+const WORD_LAST = new Uint8Array(0x10000);
+let wordLists = 0;
 const leadVerbLength = suffixLength(['牵头负责', '共同牵头', '牵头', '负责', '主办', '主责']);
 const coopVerbLength = suffixLength(['配合', '参加', '参与', '协同', '协助', '协办', '共同推进']);
 // 按职责分工负责, 分别负责: the units come before the manner words.
@@ -71,14 +74,16 @@ const MAX_UNCLOSED = 400;
  * the range ends with, or 0.
  */
 function suffixLength(words: string[]): (s: string, from: number, to: number) => number {
+  const bit = 1 << wordLists++;
   const byLast = new Map<number, string[]>();
   for (const w of [...words].sort((x, y) => y.length - x.length)) {
     const last = w.charCodeAt(w.length - 1);
+    WORD_LAST[last] |= bit;
     byLast.set(last, [...(byLast.get(last) ?? []), w]);
   }
   return (s, from, to) => {
-    const list = to > from ? byLast.get(s.charCodeAt(to - 1)) : undefined;
-    if (list) for (const w of list) if (w.length <= to - from && s.endsWith(w, to)) return w.length;
+    if (to <= from || (WORD_LAST[s.charCodeAt(to - 1)] & bit) === 0) return 0;
+    for (const w of byLast.get(s.charCodeAt(to - 1)) ?? []) if (w.length <= to - from && s.endsWith(w, to)) return w.length;
     return 0;
   };
 }
@@ -225,19 +230,22 @@ function readRoles(text: string, norm: string, from: number, to: number): Roles 
   if (responsible) {
     if (sawCoop || leads.length) for (const u of responsible) leads.push(u);
     // Both lists are empty here (only a 配合 part adds cooperators): the first leads, the rest cooperate.
-    else responsible.forEach((u, k) => (k === 0 ? leads : cooperators).push(u));
+    else for (let k = 0; k < responsible.length; k++) (k === 0 ? leads : cooperators).push(responsible[k]);
   }
   // A role with no units at all is an empty clause (牵头单位：); units that are no agency's
   // name make a look-alike, not a clause.
   const anyUnit = leads.length + cooperators.length + standing.length > 0;
   if (anyUnit ? !(leads.some(isUnitLike) || cooperators.some(isUnitLike) || standing.some(isUnitLike)) : !sawRole) return null;
+  const leadsOnce = unique(leads);
+  const cooperatorsOnce = unique(cooperators);
   // Units listed in both roles (seldom any) lead.
   const shared = leads.length && cooperators.length ? leads.filter((u) => cooperators.includes(u)) : [];
   return {
-    leads: unique(leads),
-    cooperators: unique(shared.length ? cooperators.filter((u) => !leads.includes(u)) : cooperators),
+    leads: leadsOnce,
+    cooperators: shared.length ? unique(cooperators.filter((u) => !leads.includes(u))) : cooperatorsOnce,
     standing,
-    duplicates: hasRepeat(leads) || hasRepeat(cooperators) ? unique([...repeated(leads), ...repeated(cooperators)]) : [],
+    // unique gives a new list only when there were repeats.
+    duplicates: leadsOnce !== leads || cooperatorsOnce !== cooperators ? unique([...repeated(leads), ...repeated(cooperators)]) : [],
     bothRoles: unique(shared),
   };
 }
