@@ -50,6 +50,8 @@ const STANDING_IN_CLAUSE = new RegExp(STANDING_WORDS, 'g');
 // (公)司 (小)组 (集)团 联 社 处 道 — one lookup instead of an end-anchored alternation.
 const AGENCY_LAST = new Set([...'局委办厅部府心位门院会室行署队所司组团联社处道'].map((c) => c.charCodeAt(0)));
 const LABEL_IN_BODY = /(?:^|[。；;])((?:责任单位|牵头单位|牵头部门|责任部门|主办单位|负责单位)[:：])/;
+// How every LABEL_IN_BODY label ends: a line holding none of these needs no regex search.
+const LABEL_ENDS = ['单位：', '单位:', '部门：', '部门:'];
 const STANDING_UNITS = /(?:以下均需|以下均由|以下均|以下各项由?|以下任务由?)(.+?)(?:按职责)?(?:负责)?(?:落实|实施|执行|推进)?$/;
 const JOINER = /以及|及|和/g;
 const DENG = 0x7b49;
@@ -123,7 +125,7 @@ export function findClause(text: string, norm: string): ClauseMatch | null {
       return located(c, open, bodyEnd, 'bracket', false);
     }
   }
-  const label = norm.includes('单位') || norm.includes('部门') ? LABEL_IN_BODY.exec(norm) : null;
+  const label = LABEL_ENDS.some((w) => norm.includes(w)) ? LABEL_IN_BODY.exec(norm) : null;
   if (label) {
     const start = label.index + label[0].length - label[1].length;
     const c = readRoles(text, norm, start, bodyEnd);
