@@ -6,6 +6,8 @@ import { findClause, type ClauseMatch } from './responsibility';
 
 /** A line can hold a clause only if it ends in a closing bracket or names a role. */
 function mayHoldClause(line: PlanLine): boolean {
+  // Both tests need a bracket or a role character: the line scan's flags rule most lines out unread.
+  if ((line.flags & (LineFlag.Mark | LineFlag.Role)) === 0) return false;
   const norm = line.norm;
   const last = norm.charCodeAt(norm.length - 1);
   const beforeLast = norm.charCodeAt(norm.length - 2);
