@@ -83,8 +83,9 @@ export function findTasks(headings: Heading[], clauses: Clause[]): Task[] {
       if (clauseOf[p] >= 0) { clause = clauseOf[p]; source = 'parent'; }
     }
     const c = clause >= 0 ? clauses[clause] : null;
-    let leads = c ? c.leads.slice() : [];
-    let cooperators = c ? c.cooperators.slice() : [];
+    // The clause's own lists, shared by its tasks: nothing changes a model's lists once it is built.
+    let leads = c ? c.leads : [];
+    let cooperators = c ? c.cooperators : [];
     // Notes are few; the cap keeps a pathological document linear.
     for (; next < standingFrom.length && standingFrom[next].line <= head.endLine; next++) {
       for (const u of standingFrom[next].standing) if (standingUnits.size < 50) standingUnits.add(u);
