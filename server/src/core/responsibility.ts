@@ -53,9 +53,13 @@ const LABEL_IN_BODY = /(?:^|[。；;])((?:责任单位|牵头单位|牵头部门
 // How every LABEL_IN_BODY label ends: a line holding none of these needs no regex search.
 const LABEL_ENDS = ['单位：', '单位:', '部门：', '部门:'];
 const STANDING_UNITS = /(?:以下均需|以下均由|以下均|以下各项由?|以下任务由?)(.+?)(?:按职责)?(?:负责)?(?:落实|实施|执行|推进)?$/;
-const JOINER = /以及|及|和/g;
+const JI = 0x53ca;
+const HE = 0x548c;
+const YI = 0x4ee5;
 const DENG = 0x7b49;
-const GENERIC_START = /^(?:各|有关|相关|其他)/;
+// A unit's name may start 各 (各成员单位), 有关, 相关; after 及/和, 其他 (其他部门) also starts one.
+const UNIT_STARTS = ['各', '有关', '相关'];
+const GENERIC_STARTS = [...UNIT_STARTS, '其他'];
 const GENERIC_UNIT = /成员单位|有关部门|有关单位|相关部门|相关单位|各部门|各单位|其他部门/;
 // What the list scans see in a character: ( （ < 〈 《 open; ) ） > 〉 》 close; ，,；;。 separate
 // clause parts, 、 units within a part; 及 和 may join two units.
@@ -295,21 +299,23 @@ function splitUnits(out: string[], text: string, norm: string, from: number, to:
 
 /** One entry of a 、 list holding 及 or 和: they split it only between two unit names (市委宣传部及市政府有关部门). */
 function splitJoined(out: string[], text: string, norm: string, a: number, b: number): void {
-  let n = norm.slice(a, b);
-  const re = JOINER;
-  re.lastIndex = 0;
-  let j: RegExpExecArray | null;
-  while ((n.includes('及') || n.includes('和')) && (j = re.exec(n)) !== null) {
-    const left = n.slice(0, j.index);
-    const right = n.slice(j.index + j[0].length);
-    if (isUnitLike(left) && (isUnitLike(right) || GENERIC_START.test(right))) {
-      pushUnit(out, text, a, a + j.index);
-      a += j.index + j[0].length;
-      n = right;
-      re.lastIndex = 0;
+  for (let at = a, j = joinerAt(norm, a, b); j >= 0; j = joinerAt(norm, at, b)) {
+    at = j + (norm.charCodeAt(j) === YI ? 2 : 1);
+    if (unitLikeAt(norm, a, j) && (unitLikeAt(norm, at, b) || GENERIC_STARTS.some((w) => startsAt(norm, w, at, b)))) {
+      pushUnit(out, text, a, j);
+      a = at;
     }
   }
   pushUnit(out, text, a, b);
+}
+
+/** Where the first 以及, 及 or 和 in s[from, to) starts, or -1. */
+function joinerAt(s: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === JI || c === HE || (c === YI && i + 1 < to && s.charCodeAt(i + 1) === JI)) return i;
+  }
+  return -1;
 }
 
 // Words before a unit's name that are not part of it: 由市质监局, 会同市商务局.
@@ -320,14 +326,24 @@ for (const w of UNIT_PREFIXES) PREFIX_FIRST[w.charCodeAt(0)] = 1;
 /** Pushes the unit named by text[a, b), without a leading 由/会同… or a trailing 等. */
 function pushUnit(out: string[], text: string, a: number, b: number): void {
   if (PREFIX_FIRST[text.charCodeAt(a)] === 1) {
-    for (const w of UNIT_PREFIXES) if (w.length <= b - a && text.startsWith(w, a)) { a += w.length; break; }
+    for (const w of UNIT_PREFIXES) if (startsAt(text, w, a, b)) { a += w.length; break; }
   }
   if (b > a && text.charCodeAt(b - 1) === DENG) b--;
   if (b > a) out.push(text.slice(a, b));
 }
 
 function isUnitLike(name: string): boolean {
-  return AGENCY_LAST.has(name.charCodeAt(name.length - 1)) || name.startsWith('各') || name.startsWith('有关') || name.startsWith('相关');
+  return unitLikeAt(name, 0, name.length);
+}
+
+/** Whether s[a, b) reads as a unit's name: it ends like an agency's (局, 委…) or starts 各, 有关, 相关. */
+function unitLikeAt(s: string, a: number, b: number): boolean {
+  return b > a && (AGENCY_LAST.has(s.charCodeAt(b - 1)) || UNIT_STARTS.some((w) => startsAt(s, w, a, b)));
+}
+
+/** Whether s[a, b) starts with `w`. */
+function startsAt(s: string, w: string, a: number, b: number): boolean {
+  return w.length <= b - a && s.startsWith(w, a);
 }
 
 /** 各成员单位, 各有关部门, 市级各有关部门: "everyone else", not one agency. */
