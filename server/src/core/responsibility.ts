@@ -138,8 +138,13 @@ export function findClause(text: string, norm: string): ClauseMatch | null {
   return null;
 }
 
-function located(c: Roles, start: number, end: number, form: ClauseMatch['form'], closed: boolean): ClauseMatch {
-  return { start, end, form, closed, leads: c.leads, cooperators: c.cooperators, standing: c.standing, duplicates: c.duplicates, bothRoles: c.bothRoles };
+/** Sets where a clause read by readRoles sits on its line. */
+function located(c: ClauseMatch, start: number, end: number, form: ClauseMatch['form'], closed: boolean): ClauseMatch {
+  c.start = start;
+  c.end = end;
+  c.form = form;
+  c.closed = closed;
+  return c;
 }
 
 function matchingOpen(s: string, close: number): number {
@@ -174,15 +179,14 @@ function labelAt(s: string, a: number, b: number): Role | null {
   return ROLE_OF_LABEL.get(s.slice(a, a + LABEL_LENGTH - 1)) ?? null;
 }
 
-type Roles = Omit<ClauseMatch, 'start' | 'end' | 'form' | 'closed'>;
-
 /**
  * Reads a clause's inside, text[from, to) (norm the same range folded), into lead and
- * cooperating units. Parts are split at top-level ，,；; ; a part names its role by a label
- * before it or a verb after it, and an unlabelled part continues the role before it. In a
- * 责任单位 list the first unit leads unless the clause also names cooperators.
+ * cooperating units; `located` then says where the whole clause sits. Parts are split at
+ * top-level ，,；; ; a part names its role by a label before it or a verb after it, and an
+ * unlabelled part continues the role before it. In a 责任单位 list the first unit leads unless
+ * the clause also names cooperators.
  */
-function readRoles(text: string, norm: string, from: number, to: number): Roles | null {
+function readRoles(text: string, norm: string, from: number, to: number): ClauseMatch | null {
   if (!occursIn(ROLE_WORD, norm, from, to)) return null;
   const leads: string[] = [];
   const cooperators: string[] = [];
@@ -247,6 +251,7 @@ function readRoles(text: string, norm: string, from: number, to: number): Roles 
   // Units listed in both roles (seldom any) lead.
   const shared = leads.length && cooperators.length ? leads.filter((u) => cooperators.includes(u)) : [];
   return {
+    start: from, end: to, form: 'bracket', closed: true,
     leads: leadsOnce,
     cooperators: shared.length ? unique(cooperators.filter((u) => !leads.includes(u))) : cooperatorsOnce,
     standing,
