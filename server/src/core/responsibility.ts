@@ -40,7 +40,6 @@ const leadVerbLength = suffixLength(['牵头负责', '共同牵头', '牵头', '
 const coopVerbLength = suffixLength(['配合', '参加', '参与', '协同', '协助', '协办', '共同推进']);
 // 按职责分工负责, 分别负责: the units come before the manner words.
 const mannerLength = suffixLength(['按职责分工', '按照职责分工', '按职责', '根据职责', '分别', '共同', '等单位', '等部门']);
-const VERBS: [typeof leadVerbLength, 'lead' | 'coop'][] = [[leadVerbLength, 'lead'], [coopVerbLength, 'coop']];
 // Global: searched from a clause's start with lastIndex (see occursIn).
 const ROLE_WORD = /牵头|负责|配合|参加|参与|协同|协助|协办|主办|责任单位|责任部门|落实/g;
 const STANDING_WORDS = '以下均|以下各项|以下任务|不再(?:一一)?列出|下同';
@@ -219,14 +218,10 @@ function readRoles(text: string, norm: string, from: number, to: number): Clause
     let end = b;
     const labelled = labelAt(norm, a, b);
     if (labelled) start += LABEL_LENGTH;
-    let verb: 'lead' | 'coop' | null = null;
-    for (const [length, r] of VERBS) {
-      const n = length(norm, start, end);
-      if (!n) continue;
-      verb = r;
-      end -= n;
-      break;
-    }
+    const leadVerb = leadVerbLength(norm, start, end);
+    const coopVerb = leadVerb ? 0 : coopVerbLength(norm, start, end);
+    const verb = leadVerb ? 'lead' : coopVerb ? 'coop' : null;
+    end -= leadVerb + coopVerb;
     end -= mannerLength(norm, start, end);
     const r = verb ?? labelled ?? role;
     if (verb || labelled) sawRole = true;
