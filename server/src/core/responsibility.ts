@@ -243,12 +243,12 @@ function readRoles(text: string, norm: string, from: number, to: number): Clause
   if (anyUnit ? !(leads.some(isUnitLike) || cooperators.some(isUnitLike) || standing.some(isUnitLike)) : !sawRole) return null;
   const leadsOnce = unique(leads);
   const cooperatorsOnce = unique(cooperators);
-  // Units listed in both roles (seldom any) lead.
-  const shared = leads.length && cooperators.length ? leads.filter((u) => cooperators.includes(u)) : [];
+  // Units listed in both roles (seldom any) lead, and leave the cooperators.
+  const shared = leads.length && cooperators.length ? leads.filter(memberOf(cooperators)) : [];
   return {
     start: from, end: to, form: 'bracket', closed: true,
     leads: leadsOnce,
-    cooperators: shared.length ? unique(cooperators.filter((u) => !leads.includes(u))) : cooperatorsOnce,
+    cooperators: shared.length ? unique(without(cooperators, shared)) : cooperatorsOnce,
     standing,
     // unique gives a new list only when there were repeats.
     duplicates: leadsOnce !== leads || cooperatorsOnce !== cooperators ? unique([...repeated(leads), ...repeated(cooperators)]) : [],
@@ -256,8 +256,26 @@ function readRoles(text: string, norm: string, from: number, to: number): Clause
   };
 }
 
+/** Every listing of a name after its first. */
 function repeated(xs: string[]): string[] {
-  return xs.filter((u, i) => xs.indexOf(u) !== i);
+  const seen = new Set<string>();
+  return xs.filter((u) => {
+    if (seen.has(u)) return true;
+    seen.add(u);
+    return false;
+  });
+}
+
+function without(xs: string[], dropped: string[]): string[] {
+  const isDropped = memberOf(dropped);
+  return xs.filter((u) => !isDropped(u));
+}
+
+/** A membership test for a list: a scan of the usual short list, a Set for a long one (linear either way). */
+function memberOf(xs: string[]): (u: string) => boolean {
+  if (xs.length <= 16) return (u) => xs.includes(u);
+  const set = new Set(xs);
+  return (u) => set.has(u);
 }
 
 /**
