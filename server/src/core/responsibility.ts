@@ -244,11 +244,11 @@ function readRoles(text: string, norm: string, from: number, to: number): Clause
   const leadsOnce = unique(leads);
   const cooperatorsOnce = unique(cooperators);
   // Units listed in both roles (seldom any) lead, and leave the cooperators.
-  const shared = leads.length && cooperators.length ? leads.filter(memberOf(cooperators)) : [];
+  const shared = leads.length && cooperators.length ? filterBy(leads, cooperators, true) : [];
   return {
     start: from, end: to, form: 'bracket', closed: true,
     leads: leadsOnce,
-    cooperators: shared.length ? unique(without(cooperators, shared)) : cooperatorsOnce,
+    cooperators: shared.length ? unique(filterBy(cooperators, shared, false)) : cooperatorsOnce,
     standing,
     // unique gives a new list only when there were repeats.
     duplicates: leadsOnce !== leads || cooperatorsOnce !== cooperators ? unique([...repeated(leads), ...repeated(cooperators)]) : [],
@@ -266,16 +266,15 @@ function repeated(xs: string[]): string[] {
   });
 }
 
-function without(xs: string[], dropped: string[]): string[] {
-  const isDropped = memberOf(dropped);
-  return xs.filter((u) => !isDropped(u));
-}
-
-/** A membership test for a list: a scan of the usual short list, a Set for a long one (linear either way). */
-function memberOf(xs: string[]): (u: string) => boolean {
-  if (xs.length <= 16) return (u) => xs.includes(u);
-  const set = new Set(xs);
-  return (u) => set.has(u);
+/**
+ * The names of `xs` that `ys` holds (keep) or lacks (!keep), in order: a scan of the usual
+ * short `ys`, a Set for a long one, so long lists stay linear.
+ */
+function filterBy(xs: string[], ys: string[], keep: boolean): string[] {
+  const set = ys.length > 16 ? new Set(ys) : null;
+  const out: string[] = [];
+  for (const u of xs) if ((set ? set.has(u) : ys.includes(u)) === keep) out.push(u);
+  return out;
 }
 
 /**
@@ -319,7 +318,7 @@ function splitUnits(out: string[], text: string, norm: string, from: number, to:
 function splitJoined(out: string[], text: string, norm: string, a: number, b: number): void {
   for (let at = a, j = joinerAt(norm, a, b); j >= 0; j = joinerAt(norm, at, b)) {
     at = j + (norm.charCodeAt(j) === YI ? 2 : 1);
-    if (unitLikeAt(norm, a, j) && (unitLikeAt(norm, at, b) || GENERIC_STARTS.some((w) => startsAt(norm, w, at, b)))) {
+    if (unitLikeAt(norm, a, j) && (unitLikeAt(norm, at, b) || wordAt(norm, GENERIC_STARTS, at, b) > 0)) {
       pushUnit(out, text, a, j);
       a = at;
     }
@@ -343,9 +342,7 @@ for (const w of UNIT_PREFIXES) PREFIX_FIRST[w.charCodeAt(0)] = 1;
 
 /** Pushes the unit named by text[a, b), without a leading 由/会同… or a trailing 等. */
 function pushUnit(out: string[], text: string, a: number, b: number): void {
-  if (PREFIX_FIRST[text.charCodeAt(a)] === 1) {
-    for (const w of UNIT_PREFIXES) if (startsAt(text, w, a, b)) { a += w.length; break; }
-  }
+  if (PREFIX_FIRST[text.charCodeAt(a)] === 1) a += wordAt(text, UNIT_PREFIXES, a, b);
   if (b > a && text.charCodeAt(b - 1) === DENG) b--;
   if (b > a) out.push(text.slice(a, b));
 }
@@ -356,12 +353,13 @@ function isUnitLike(name: string): boolean {
 
 /** Whether s[a, b) reads as a unit's name: it ends like an agency's (局, 委…) or starts 各, 有关, 相关. */
 function unitLikeAt(s: string, a: number, b: number): boolean {
-  return b > a && (AGENCY_LAST.has(s.charCodeAt(b - 1)) || UNIT_STARTS.some((w) => startsAt(s, w, a, b)));
+  return b > a && (AGENCY_LAST.has(s.charCodeAt(b - 1)) || wordAt(s, UNIT_STARTS, a, b) > 0);
 }
 
-/** Whether s[a, b) starts with `w`. */
-function startsAt(s: string, w: string, a: number, b: number): boolean {
-  return w.length <= b - a && s.startsWith(w, a);
+/** The length of the first of `words` that s[a, b) starts with, or 0. */
+function wordAt(s: string, words: string[], a: number, b: number): number {
+  for (const w of words) if (w.length <= b - a && s.startsWith(w, a)) return w.length;
+  return 0;
 }
 
 /** 各成员单位, 各有关部门, 市级各有关部门: "everyone else", not one agency. */
