@@ -1,5 +1,5 @@
 // Responsibility clauses (牵头/配合/负责/责任单位:…) found at the end of a task and read into units.
-// The reading works on index ranges of the cleaned line: only unit names are sliced out of it.
+// The reading works on index ranges of the cleaned line and slices out little but the unit names.
 
 /** Where a clause sits on a cleaned line, in `text` indexes, and what it says. */
 export interface ClauseMatch {
