@@ -1,5 +1,5 @@
 // Responsibility clauses (牵头/配合/负责/责任单位:…) found at the end of a task and read into units.
-import { suffixMatcher, type SuffixMatcher } from './suffix';
+// The reading works on index ranges of the cleaned line and slices out little but the unit names.
 
 /** Where a clause sits on a cleaned line, in `text` indexes, and what it says. */
 export interface ClauseMatch {
@@ -16,40 +16,90 @@ export interface ClauseMatch {
   bothRoles: string[];
 }
 
+type Role = 'lead' | 'coop' | 'resp';
+
 // Char codes: （ ( ） ) and the marks that end a clause's line (。；;，,).
 const FULL_OPEN = 0xff08;
 const FULL_CLOSE = 0xff09;
 const isOpen = (c: number) => c === 0x28 || c === FULL_OPEN;
 const isClose = (c: number) => c === 0x29 || c === FULL_CLOSE;
 const isLineEndMark = (c: number) => c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff0c || c === 0x2c;
-// 牵头单位: every unit listed leads; 责任单位: the first leads unless cooperators are named too.
-const LEAD_LABEL = /^(?:牵头单位|牵头部门|主办单位)[:：]/;
-const RESP_LABEL = /^(?:责任单位|责任部门|负责单位|主责单位|实施单位|责任主体)[:：]/;
-const COOP_LABEL = /^(?:配合单位|协助单位|协办单位|参与单位|参加单位|配合部门|协同单位|协作单位)[:：]/;
-const endsWithLeadVerb = suffixMatcher(['牵头负责', '共同牵头', '牵头', '负责', '主办', '主责']);
-const endsWithCoopVerb = suffixMatcher(['配合', '参加', '参与', '协同', '协助', '协办', '共同推进']);
+// Role labels, four characters and a colon. 牵头单位: every unit listed leads; 责任单位: the first
+// leads unless cooperators are named too.
+const LABEL_ROLES: [Role, string[]][] = [
+  ['lead', ['牵头单位', '牵头部门', '主办单位']],
+  ['resp', ['责任单位', '责任部门', '负责单位', '主责单位', '实施单位', '责任主体']],
+  ['coop', ['配合单位', '协助单位', '协办单位', '参与单位', '参加单位', '配合部门', '协同单位', '协作单位']],
+];
+const ROLE_OF_LABEL = new Map(LABEL_ROLES.flatMap(([role, words]) => words.map((w) => [w, role] as const)));
+const LABEL_LENGTH = 5;
+// The last characters of the suffix words, a bit per word list: most ranges end in none of them.
+const WORD_LAST = new Uint8Array(0x10000);
+let wordLists = 0;
+const leadVerbLength = suffixLength(['牵头负责', '共同牵头', '牵头', '负责', '主办', '主责']);
+const coopVerbLength = suffixLength(['配合', '参加', '参与', '协同', '协助', '协办', '共同推进']);
 // 按职责分工负责, 分别负责: the units come before the manner words.
-const endsWithManner = suffixMatcher(['按职责分工', '按照职责分工', '按职责', '根据职责', '分别', '共同', '等单位', '等部门']);
-const LABELS: [RegExp, 'lead' | 'resp' | 'coop'][] = [[LEAD_LABEL, 'lead'], [RESP_LABEL, 'resp'], [COOP_LABEL, 'coop']];
-const VERBS: [SuffixMatcher, 'lead' | 'coop'][] = [[endsWithLeadVerb, 'lead'], [endsWithCoopVerb, 'coop']];
-const ROLE_WORD = /牵头|负责|配合|参加|参与|协同|协助|协办|主办|责任单位|责任部门|落实/;
-const STANDING = /以下均|以下各项|以下任务|不再(?:一一)?列出|下同/;
+const mannerLength = suffixLength(['按职责分工', '按照职责分工', '按职责', '根据职责', '分别', '共同', '等单位', '等部门']);
+// Global: searched from a clause's start with lastIndex (see occursIn).
+const ROLE_WORD = /牵头|负责|配合|参加|参与|协同|协助|协办|主办|责任单位|责任部门|落实/g;
+const STANDING_WORDS = '以下均|以下各项|以下任务|不再(?:一一)?列出|下同';
+const STANDING = new RegExp(STANDING_WORDS);
+const STANDING_IN_CLAUSE = new RegExp(STANDING_WORDS, 'g');
 // The last character of an agency name: 局 委 办 厅 部 (政)府 (中)心 (单)位 (部)门 院 会 室 (支)行 署 队 所
 // (公)司 (小)组 (集)团 联 社 处 道 — one lookup instead of an end-anchored alternation.
 const AGENCY_LAST = new Set([...'局委办厅部府心位门院会室行署队所司组团联社处道'].map((c) => c.charCodeAt(0)));
 const LABEL_IN_BODY = /(?:^|[。；;])((?:责任单位|牵头单位|牵头部门|责任部门|主办单位|负责单位)[:：])/;
+// How every LABEL_IN_BODY label ends: a line holding none of these needs no regex search.
+const LABEL_ENDS = ['单位：', '单位:', '部门：', '部门:'];
 const STANDING_UNITS = /(?:以下均需|以下均由|以下均|以下各项由?|以下任务由?)(.+?)(?:按职责)?(?:负责)?(?:落实|实施|执行|推进)?$/;
-const JOINER = /以及|及|和/g;
-const GENERIC_START = /^(?:各|有关|相关|其他)/;
+const JI = 0x53ca;
+const HE = 0x548c;
+const YI = 0x4ee5;
+const DENG = 0x7b49;
+// A unit's name may start 各 (各成员单位), 有关, 相关; after 及/和, 其他 (其他部门) also starts one.
+const UNIT_STARTS = ['各', '有关', '相关'];
+const GENERIC_STARTS = [...UNIT_STARTS, '其他'];
 const GENERIC_UNIT = /成员单位|有关部门|有关单位|相关部门|相关单位|各部门|各单位|其他部门/;
-// Separator tables for splitTopLevel: clause parts, and units within a part.
-const PART_SEPARATORS = codeSet('，,；;。');
-const UNIT_SEPARATORS = codeSet('、');
+// What the list scans see in a character: ( （ < 〈 《 open; ) ） > 〉 》 close; ，,；;。 separate
+// clause parts, 、 units within a part; 及 和 may join two units.
+const OPENS = 1;
+const CLOSES = 2;
+const PART_SEPARATOR = 4;
+const UNIT_SEPARATOR = 8;
+const JOINS = 16;
+const CHAR_KIND = new Uint8Array(0x10000);
+for (const [chars, kind] of [['(（<〈《', OPENS], [')）>〉》', CLOSES], ['，,；;。', PART_SEPARATOR], ['、', UNIT_SEPARATOR], ['及和', JOINS]] as const) {
+  for (const ch of chars) CHAR_KIND[ch.charCodeAt(0)] = kind;
+}
+/** An unclosed bracket opens a clause only this close to the line's end. */
+const MAX_UNCLOSED = 400;
 
-function codeSet(chars: string): Uint8Array {
-  const t = new Uint8Array(0x10000);
-  for (const ch of chars) t[ch.charCodeAt(0)] = 1;
-  return t;
+/**
+ * Like suffixMatcher, over s[from, to) without slicing it: the length of the longest word
+ * the range ends with, or 0.
+ */
+function suffixLength(words: string[]): (s: string, from: number, to: number) => number {
+  const bit = 1 << wordLists++;
+  const byLast = new Map<number, string[]>();
+  for (const w of [...words].sort((x, y) => y.length - x.length)) {
+    const last = w.charCodeAt(w.length - 1);
+    WORD_LAST[last] |= bit;
+    byLast.set(last, [...(byLast.get(last) ?? []), w]);
+  }
+  return (s, from, to) => {
+    if (to <= from || (WORD_LAST[s.charCodeAt(to - 1)] & bit) === 0) return 0;
+    for (const w of byLast.get(s.charCodeAt(to - 1)) ?? []) if (w.length <= to - from && s.endsWith(w, to)) return w.length;
+    return 0;
+  };
+}
+
+/**
+ * Whether the global `re` matches inside s[from, to). Its words hold no bracket or mark, and
+ * only a bracket, a mark or the line's end follows a clause, so no match straddles `to`.
+ */
+function occursIn(re: RegExp, s: string, from: number, to: number): boolean {
+  re.lastIndex = from;
+  return re.test(s) && re.lastIndex <= to;
 }
 
 /**
@@ -61,37 +111,39 @@ export function findClause(text: string, norm: string): ClauseMatch | null {
   let bodyEnd = norm.length;
   while (bodyEnd > 0 && isLineEndMark(norm.charCodeAt(bodyEnd - 1))) bodyEnd--;
   if (bodyEnd === 0) return null;
-  const body = bodyEnd === norm.length ? norm : norm.slice(0, bodyEnd);
-  // When nothing was folded `text` is `norm`: one slice serves both.
-  const both = (a: number, b: number) => { const n = norm.slice(a, b); return readRoles(text === norm ? n : text.slice(a, b), n); };
-  if (isClose(body.charCodeAt(bodyEnd - 1))) {
-    const open = matchingOpen(body, bodyEnd - 1);
+  // Only marks follow bodyEnd, so searching the whole line finds what a search of the body would.
+  if (isClose(norm.charCodeAt(bodyEnd - 1))) {
+    const open = matchingOpen(norm, bodyEnd - 1);
     if (open >= 0) {
-      const c = both(open + 1, bodyEnd - 1);
+      const c = readRoles(text, norm, open + 1, bodyEnd - 1);
       return c && located(c, open, bodyEnd, 'bracket', true);
     }
   }
   // A lost closing bracket: the last unmatched opening bracket, followed by a role.
-  const open = body.includes('(') || body.includes('（') ? lastUnmatchedOpen(body) : -1;
-  if (open >= 0 && bodyEnd - open <= 400) {
-    const c = both(open + 1, bodyEnd);
+  const open = norm.includes('(') || norm.includes('（') ? lastUnmatchedOpen(norm, bodyEnd) : -1;
+  if (open >= 0) {
+    const c = readRoles(text, norm, open + 1, bodyEnd);
     // Without its closing bracket a clause must still read as one: a lead, or a role label.
-    const inside = body.slice(open + 1);
-    if (c && (c.leads.length || LABELS.some(([re]) => re.test(inside)))) {
+    if (c && (c.leads.length || labelAt(norm, open + 1, bodyEnd) !== null)) {
       return located(c, open, bodyEnd, 'bracket', false);
     }
   }
-  const label = body.includes('单位') || body.includes('部门') ? LABEL_IN_BODY.exec(body) : null;
+  const label = LABEL_ENDS.some((w) => norm.includes(w)) ? LABEL_IN_BODY.exec(norm) : null;
   if (label) {
     const start = label.index + label[0].length - label[1].length;
-    const c = both(start, bodyEnd);
+    const c = readRoles(text, norm, start, bodyEnd);
     return c && located(c, start, bodyEnd, 'label', true);
   }
   return null;
 }
 
-function located(c: Roles, start: number, end: number, form: ClauseMatch['form'], closed: boolean): ClauseMatch {
-  return { start, end, form, closed, leads: c.leads, cooperators: c.cooperators, standing: c.standing, duplicates: c.duplicates, bothRoles: c.bothRoles };
+/** Sets where a clause read by readRoles sits on its line. */
+function located(c: ClauseMatch, start: number, end: number, form: ClauseMatch['form'], closed: boolean): ClauseMatch {
+  c.start = start;
+  c.end = end;
+  c.form = form;
+  c.closed = closed;
+  return c;
 }
 
 function matchingOpen(s: string, close: number): number {
@@ -104,9 +156,10 @@ function matchingOpen(s: string, close: number): number {
   return -1;
 }
 
-function lastUnmatchedOpen(s: string): number {
+/** The last opening bracket before `end` left unmatched, if it is within MAX_UNCLOSED of `end`; else -1. */
+function lastUnmatchedOpen(s: string, end: number): number {
   let depth = 0;
-  for (let i = s.length - 1; i >= 0; i--) {
+  for (let i = end - 1; i >= 0 && end - i <= MAX_UNCLOSED; i--) {
     const c = s.charCodeAt(i);
     if (isClose(c)) depth++;
     else if (isOpen(c)) {
@@ -117,148 +170,196 @@ function lastUnmatchedOpen(s: string): number {
   return -1;
 }
 
-type Roles = Omit<ClauseMatch, 'start' | 'end' | 'form' | 'closed'>;
+/** The role named by a label (责任单位：) at s[a], within s[a, b); LABEL_LENGTH long. */
+function labelAt(s: string, a: number, b: number): Role | null {
+  if (b - a < LABEL_LENGTH) return null;
+  const colon = s.charCodeAt(a + LABEL_LENGTH - 1);
+  if (colon !== 0x3a && colon !== 0xff1a) return null;
+  return ROLE_OF_LABEL.get(s.slice(a, a + LABEL_LENGTH - 1)) ?? null;
+}
 
 /**
- * Reads a clause's inside into lead and cooperating units. Parts are split at top-level
- * ，,；; ; a part names its role by a label before it or a verb after it, and an unlabelled
- * part continues the role before it. In a 责任单位 list the first unit leads unless the
- * clause also names cooperators.
+ * Reads a clause's inside, text[from, to) (norm the same range folded), into lead and
+ * cooperating units; `located` then says where the whole clause sits. Parts are split at
+ * top-level ，,；; ; a part names its role by a label before it or a verb after it, and an
+ * unlabelled part continues the role before it. In a 责任单位 list the first unit leads unless
+ * the clause also names cooperators.
  */
-export function readRoles(text: string, norm: string): Roles | null {
-  if (!ROLE_WORD.test(norm)) return null;
+function readRoles(text: string, norm: string, from: number, to: number): ClauseMatch | null {
+  if (!occursIn(ROLE_WORD, norm, from, to)) return null;
   const leads: string[] = [];
   const cooperators: string[] = [];
   const standing: string[] = [];
   let responsible: string[] | null = null;
-  let role = null as 'lead' | 'coop' | 'resp' | null;
-  let pending: string[] = [];
+  let role = null as Role | null;
+  // Units of parts before any role is named: they take the next role.
+  let pending: string[] | null = null;
   let sawCoop = false;
   let sawRole = false;
-  const same = text === norm;
-  const parts = splitTopLevel(norm, PART_SEPARATORS);
-  for (let k = 0; k < parts.length; k += 2) {
-    const a = parts[k];
-    const b = parts[k + 1];
-    let p = norm.slice(a, b);
-    let t = same ? p : text.slice(a, b);
-    if (STANDING.test(p)) {
-      const m = STANDING_UNITS.exec(p);
-      if (m) {
-        const at = p.indexOf(m[1], m.index);
-        standing.push(...splitUnits(t.slice(at, at + m[1].length), m[1]).filter(isUnitLike));
+  // Standing notes are rare: parts are sliced for their pattern only when the clause has one.
+  const mayStand = occursIn(STANDING_IN_CLAUSE, norm, from, to);
+  for (let a = from, b = from; a < to; a = b + 1) {
+    b = partEnd(norm, a, to);
+    if (b === a) continue;
+    if (mayStand) {
+      const p = norm.slice(a, b);
+      if (STANDING.test(p)) {
+        const m = STANDING_UNITS.exec(p);
+        if (m) {
+          const at = a + p.indexOf(m[1], m.index);
+          const units: string[] = [];
+          splitUnits(units, text, norm, at, at + m[1].length);
+          for (const u of units) if (isUnitLike(u)) standing.push(u);
+        }
+        continue;
       }
-      continue;
     }
-    let labelled: 'lead' | 'coop' | 'resp' | null = null;
-    for (const [re, role] of LABELS) {
-      const ll = re.exec(p);
-      if (!ll) continue;
-      labelled = role;
-      p = p.slice(ll[0].length);
-      t = same ? p : t.slice(ll[0].length);
-      break;
-    }
-    let verb: 'lead' | 'coop' | null = null;
-    for (const [match, role] of VERBS) {
-      const v = match(p);
-      if (!v) continue;
-      verb = role;
-      p = p.slice(0, -v.length);
-      t = same ? p : t.slice(0, -v.length);
-      break;
-    }
-    const manner = endsWithManner(p);
-    if (manner) { p = p.slice(0, -manner.length); t = same ? p : t.slice(0, -manner.length); }
-    const split = splitUnits(t, p);
-    const units = pending.length ? [...pending, ...split] : split;
-    pending = [];
+    let start = a;
+    let end = b;
+    const labelled = labelAt(norm, a, b);
+    if (labelled) start += LABEL_LENGTH;
+    const leadVerb = leadVerbLength(norm, start, end);
+    const coopVerb = leadVerb ? 0 : coopVerbLength(norm, start, end);
+    const verb = leadVerb ? 'lead' : coopVerb ? 'coop' : null;
+    end -= leadVerb + coopVerb;
+    end -= mannerLength(norm, start, end);
     const r = verb ?? labelled ?? role;
     if (verb || labelled) sawRole = true;
-    if (r === null) { pending = units; continue; }
+    if (r === null) { splitUnits((pending ??= []), text, norm, start, end); continue; }
     role = r;
-    if (r === 'resp') (responsible ??= []).push(...units);
-    else if (r === 'coop') { sawCoop = true; cooperators.push(...units); }
-    else leads.push(...units);
+    if (r === 'coop') sawCoop = true;
+    const into = r === 'resp' ? (responsible ??= []) : r === 'coop' ? cooperators : leads;
+    if (pending) { for (const u of pending) into.push(u); pending = null; }
+    splitUnits(into, text, norm, start, end);
   }
   if (responsible) {
-    if (sawCoop || leads.length) leads.push(...responsible);
-    else { leads.push(...responsible.slice(0, 1)); cooperators.unshift(...responsible.slice(1)); }
+    if (sawCoop || leads.length) for (const u of responsible) leads.push(u);
+    // Both lists are empty here (only a 配合 part adds cooperators): the first leads, the rest cooperate.
+    else for (let k = 0; k < responsible.length; k++) (k === 0 ? leads : cooperators).push(responsible[k]);
   }
   // A role with no units at all is an empty clause (牵头单位：); units that are no agency's
   // name make a look-alike, not a clause.
   const anyUnit = leads.length + cooperators.length + standing.length > 0;
   if (anyUnit ? !(leads.some(isUnitLike) || cooperators.some(isUnitLike) || standing.some(isUnitLike)) : !sawRole) return null;
+  const leadsOnce = unique(leads);
+  const cooperatorsOnce = unique(cooperators);
+  // Units listed in both roles (seldom any) lead, and leave the cooperators.
+  const shared = leads.length && cooperators.length ? filterBy(leads, cooperators, true) : [];
   return {
-    leads: unique(leads),
-    cooperators: unique(leads.length ? cooperators.filter((u) => !leads.includes(u)) : cooperators),
+    start: from, end: to, form: 'bracket', closed: true,
+    leads: leadsOnce,
+    cooperators: shared.length ? unique(filterBy(cooperators, shared, false)) : cooperatorsOnce,
     standing,
-    duplicates: leads.length < 2 && cooperators.length < 2 ? [] : unique([...repeated(leads), ...repeated(cooperators)]),
-    bothRoles: leads.length && cooperators.length ? unique(leads.filter((u) => cooperators.includes(u))) : [],
+    // unique gives a new list only when there were repeats.
+    duplicates: leadsOnce !== leads || cooperatorsOnce !== cooperators ? unique([...repeated(leads), ...repeated(cooperators)]) : [],
+    bothRoles: unique(shared),
   };
 }
 
+/** Every listing of a name after its first. */
 function repeated(xs: string[]): string[] {
-  return xs.filter((u, i) => xs.indexOf(u) !== i);
+  const seen = new Set<string>();
+  return xs.filter((u) => {
+    if (seen.has(u)) return true;
+    seen.add(u);
+    return false;
+  });
 }
 
-/** Splits at separators outside brackets (names hold brackets: 县(市、区)政府, 各县级市<区>). */
-function splitTopLevel(s: string, separators: Uint8Array): number[] {
-  // Flat [from, to, from, to, …]: no pair array per part.
-  const out: number[] = [];
-  let depth = 0;
-  let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    // ( （ < 〈 《 open; ) ） > 〉 》 close.
-    if (c === 0x28 || c === FULL_OPEN || c === 0x3c || c === 0x3008 || c === 0x300a) depth++;
-    else if ((c === 0x29 || c === FULL_CLOSE || c === 0x3e || c === 0x3009 || c === 0x300b) && depth > 0) depth--;
-    else if (depth === 0 && separators[c] === 1) { if (i > from) out.push(from, i); from = i + 1; }
-  }
-  if (s.length > from) out.push(from, s.length);
-  return out;
-}
-
-/** Unit names in a list: 、 separates; 及/和/以及 only between two unit names (市委宣传部及市政府有关部门). */
-function splitUnits(text: string, norm: string): string[] {
+/**
+ * The names of `xs` that `ys` holds (keep) or lacks (!keep), in order: a scan of the usual
+ * short `ys`, a Set for a long one, so long lists stay linear.
+ */
+function filterBy(xs: string[], ys: string[], keep: boolean): string[] {
+  const set = ys.length > 16 ? new Set(ys) : null;
   const out: string[] = [];
-  const parts = splitTopLevel(norm, UNIT_SEPARATORS);
-  for (let k = 0; k < parts.length; k += 2) {
-    const a = parts[k];
-    const b = parts[k + 1];
-    let n = norm.slice(a, b);
-    let t = text === norm ? n : text.slice(a, b);
-    const re = JOINER;
-    re.lastIndex = 0;
-    let j: RegExpExecArray | null;
-    // 以及, 及, 和: most names hold none.
-    while ((n.includes('及') || n.includes('和')) && (j = re.exec(n)) !== null) {
-      const left = n.slice(0, j.index);
-      const right = n.slice(j.index + j[0].length);
-      if (isUnitLike(left) && (isUnitLike(right) || GENERIC_START.test(right))) {
-        pushUnit(out, t.slice(0, j.index));
-        n = right;
-        t = t.slice(j.index + j[0].length);
-        re.lastIndex = 0;
-      }
-    }
-    pushUnit(out, t);
-  }
+  for (const u of xs) if ((set ? set.has(u) : ys.includes(u)) === keep) out.push(u);
   return out;
+}
+
+/**
+ * The end of the clause part starting at `from`: the first ，,；;。 in s[from, to) outside
+ * brackets, or `to` (names hold brackets: 县(市、区)政府, 各县级市<区>).
+ */
+function partEnd(s: string, from: number, to: number): number {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const k = CHAR_KIND[s.charCodeAt(i)];
+    if (k === 0) continue;
+    if (k === OPENS) depth++;
+    else if (k === CLOSES) { if (depth > 0) depth--; }
+    else if (depth === 0 && k === PART_SEPARATOR) return i;
+  }
+  return to;
+}
+
+/** Unit names in a list, text[from, to), pushed to `out`: 、 separates; 及/和/以及 only between two unit names. */
+function splitUnits(out: string[], text: string, norm: string, from: number, to: number): void {
+  // One scan finds the separators and whether an entry holds 及 or 和 (most names hold neither).
+  let depth = 0;
+  let a = from;
+  let joined = false;
+  for (let i = from; i < to; i++) {
+    const k = CHAR_KIND[norm.charCodeAt(i)];
+    if (k === 0) continue;
+    if (k === OPENS) depth++;
+    else if (k === CLOSES) { if (depth > 0) depth--; }
+    else if (k === JOINS) joined = true;
+    else if (depth === 0 && k === UNIT_SEPARATOR) {
+      if (i > a) { if (joined) splitJoined(out, text, norm, a, i); else pushUnit(out, text, a, i); }
+      a = i + 1;
+      joined = false;
+    }
+  }
+  if (to > a) { if (joined) splitJoined(out, text, norm, a, to); else pushUnit(out, text, a, to); }
+}
+
+/** One entry of a 、 list holding 及 or 和: they split it only between two unit names (市委宣传部及市政府有关部门). */
+function splitJoined(out: string[], text: string, norm: string, a: number, b: number): void {
+  for (let at = a, j = joinerAt(norm, a, b); j >= 0; j = joinerAt(norm, at, b)) {
+    at = j + (norm.charCodeAt(j) === YI ? 2 : 1);
+    if (unitLikeAt(norm, a, j) && (unitLikeAt(norm, at, b) || wordAt(norm, GENERIC_STARTS, at, b) > 0)) {
+      pushUnit(out, text, a, j);
+      a = at;
+    }
+  }
+  pushUnit(out, text, a, b);
+}
+
+/** Where the first 以及, 及 or 和 in s[from, to) starts, or -1. */
+function joinerAt(s: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === JI || c === HE || (c === YI && i + 1 < to && s.charCodeAt(i + 1) === JI)) return i;
+  }
+  return -1;
 }
 
 // Words before a unit's name that are not part of it: 由市质监局, 会同市商务局.
 const UNIT_PREFIXES = ['由', '请', '要', '会同', '联合'];
+const PREFIX_FIRST = new Uint8Array(0x10000);
+for (const w of UNIT_PREFIXES) PREFIX_FIRST[w.charCodeAt(0)] = 1;
 
-function pushUnit(out: string[], raw: string): void {
-  let name = raw;
-  for (const w of UNIT_PREFIXES) if (name.startsWith(w)) { name = name.slice(w.length); break; }
-  if (name.endsWith('等')) name = name.slice(0, -1);
-  if (name) out.push(name);
+/** Pushes the unit named by text[a, b), without a leading 由/会同… or a trailing 等. */
+function pushUnit(out: string[], text: string, a: number, b: number): void {
+  if (PREFIX_FIRST[text.charCodeAt(a)] === 1) a += wordAt(text, UNIT_PREFIXES, a, b);
+  if (b > a && text.charCodeAt(b - 1) === DENG) b--;
+  if (b > a) out.push(text.slice(a, b));
 }
 
 function isUnitLike(name: string): boolean {
-  return AGENCY_LAST.has(name.charCodeAt(name.length - 1)) || name.startsWith('各') || name.startsWith('有关') || name.startsWith('相关');
+  return unitLikeAt(name, 0, name.length);
+}
+
+/** Whether s[a, b) reads as a unit's name: it ends like an agency's (局, 委…) or starts 各, 有关, 相关. */
+function unitLikeAt(s: string, a: number, b: number): boolean {
+  return b > a && (AGENCY_LAST.has(s.charCodeAt(b - 1)) || wordAt(s, UNIT_STARTS, a, b) > 0);
+}
+
+/** The length of the first of `words` that s[a, b) starts with, or 0. */
+function wordAt(s: string, words: string[], a: number, b: number): number {
+  for (const w of words) if (w.length <= b - a && s.startsWith(w, a)) return w.length;
+  return 0;
 }
 
 /** 各成员单位, 各有关部门, 市级各有关部门: "everyone else", not one agency. */
@@ -266,9 +367,14 @@ export function isGenericUnit(name: string): boolean {
   return GENERIC_UNIT.test(name) && !name.includes('政府');
 }
 
+/** Whether a name is listed twice: pairwise for the usual short lists, a Set for long ones. */
+function hasRepeat(xs: string[]): boolean {
+  if (xs.length > 16) return new Set(xs).size < xs.length;
+  for (let i = 1; i < xs.length; i++) for (let k = 0; k < i; k++) if (xs[i] === xs[k]) return true;
+  return false;
+}
+
+/** The names in first-listed order, once each; a list without repeats is returned as it is. */
 function unique(xs: string[]): string[] {
-  // Most lists hold one or two units: no Set for them.
-  if (xs.length < 2) return xs.slice();
-  if (xs.length === 2) return xs[0] === xs[1] ? [xs[0]] : xs.slice();
-  return [...new Set(xs)];
+  return hasRepeat(xs) ? [...new Set(xs)] : xs;
 }

@@ -6,6 +6,8 @@ import { findClause, type ClauseMatch } from './responsibility';
 
 /** A line can hold a clause only if it ends in a closing bracket or names a role. */
 function mayHoldClause(line: PlanLine): boolean {
+  // Both tests need a bracket or a role character: the line scan's flags rule most lines out unread.
+  if ((line.flags & (LineFlag.Mark | LineFlag.Role)) === 0) return false;
   const norm = line.norm;
   const last = norm.charCodeAt(norm.length - 1);
   const beforeLast = norm.charCodeAt(norm.length - 2);
@@ -81,8 +83,9 @@ export function findTasks(headings: Heading[], clauses: Clause[]): Task[] {
       if (clauseOf[p] >= 0) { clause = clauseOf[p]; source = 'parent'; }
     }
     const c = clause >= 0 ? clauses[clause] : null;
-    let leads = c ? [...c.leads] : [];
-    let cooperators = c ? [...c.cooperators] : [];
+    // The clause's own lists, shared by its tasks: nothing changes a model's lists once it is built.
+    let leads = c ? c.leads : [];
+    let cooperators = c ? c.cooperators : [];
     // Notes are few; the cap keeps a pathological document linear.
     for (; next < standingFrom.length && standingFrom[next].line <= head.endLine; next++) {
       for (const u of standingFrom[next].standing) if (standingUnits.size < 50) standingUnits.add(u);
