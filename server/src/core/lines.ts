@@ -1,9 +1,8 @@
 // The document as cleaned lines with their raw offsets: the one form every later pass reads.
 import type { Span } from './model';
-import { charTable, cleanInto, RECORD, rawEnd, rawIndex, type CleanLine, type CleanScan } from './normalize';
+import { charTable, cleanNextLine, RECORD, rawEnd, rawIndex, type CleanLine, type CleanScan } from './normalize';
 import { LineCheck } from './brackets';
 import { isNoiseLine } from './noise';
-import { findLineStarts } from './positions';
 
 export interface PlanLine extends CleanLine {
   /** Offset of the raw line's first character in the document. */
@@ -59,28 +58,35 @@ export interface PlanLines {
   checks: Uint8Array;
 }
 
-/** Cleans every line once. Linear in the text's length. */
+/** Cleans every line once, finding the line ends in the same read. Linear in the text's length. */
 export function readLines(text: string): PlanLines {
-  const lineStarts = findLineStarts(text);
-  const lines: PlanLine[] = new Array(lineStarts.length);
+  const lineStarts: number[] = [0];
+  const lines: PlanLine[] = [];
   const c: CleanScan = { text: '', norm: '', map: null, shift: 0, flags: 0 };
   const marks: number[] = [];
-  const checks = new Uint8Array(lineStarts.length);
+  let checks = new Uint8Array(1024);
   let previousEmpty = true;
-  for (let i = 0; i < lineStarts.length; i++) {
-    const start = lineStarts[i];
-    let end = i + 1 < lineStarts.length ? lineStarts[i + 1] : text.length;
-    if (end > start && text.charCodeAt(end - 1) === 10) end--;
-    if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    cleanInto(text, start, end, LINE_TABLE, c, marks);
+  for (let i = 0, start = 0; ; i++) {
+    const end = cleanNextLine(text, start, LINE_TABLE, c, marks);
     // One object literal, so every line shares a single hidden class.
     const noise = isNoiseLine(c.norm, (c.flags & LineFlag.Advert) !== 0);
-    lines[i] = { text: c.text, norm: c.norm, map: c.map, shift: c.shift, start, end, noise, flags: c.flags };
+    lines.push({ text: c.text, norm: c.norm, map: c.map, shift: c.shift, start, end, noise, flags: c.flags });
+    if (i === checks.length) checks = grown(checks);
     // A line with no bracket at all only closes what is open, as a skipped line does.
     if (!noise && c.flags & LineFlag.Mark) checks[i] = previousEmpty ? LineCheck.Fresh : LineCheck.Carry;
     previousEmpty = c.norm.length === 0;
+    if (end === text.length) break;
+    // CRLF, CR and LF each end a line, as `findLineStarts` reads them.
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    lineStarts.push(start);
   }
-  return { lines, lineStarts, marks, checks };
+  return { lines, lineStarts, marks, checks: checks.slice(0, lines.length) };
+}
+
+function grown(a: Uint8Array): Uint8Array {
+  const b = new Uint8Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /** The document span of a cleaned-text range [a, b); an empty range is empty at a's offset. */

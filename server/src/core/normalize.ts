@@ -63,6 +63,9 @@ export function charTable(groups: readonly (readonly [chars: string, bit: number
   return t;
 }
 
+// The cleaning table alone, as a Uint16Array like every caller's: `cleanInto` then reads one kind of array.
+const PLAIN = charTable([]);
+
 /** What `cleanInto` leaves behind: a `CleanLine` plus the OR of the table bits of its characters. */
 export interface CleanScan extends CleanLine {
   flags: number;
@@ -74,7 +77,7 @@ export interface CleanScan extends CleanLine {
  */
 export function cleanLine(raw: string, from = 0, to = raw.length): CleanLine {
   const out: CleanScan = { text: '', norm: '', map: null, shift: 0, flags: 0 };
-  cleanInto(raw, from, to, KIND, out);
+  cleanInto(raw, from, to, PLAIN, out);
   return { text: out.text, norm: out.norm, map: out.map, shift: out.shift };
 }
 
@@ -131,6 +134,50 @@ export function cleanInto(raw: string, from: number, to: number, table: Uint8Arr
   out.text = text;
   out.norm = flags & FOLDS ? foldForMatching(text) : text;
   out.map = offsets;
+}
+
+/**
+ * `cleanInto` for the raw line starting at `from` and running to the next CR or LF (or the end
+ * of `raw`); returns where it ends. Reads each character once: a line with whitespace inside
+ * it, or a bracket that may open a pinyin gloss, is handed to `cleanInto` after the read.
+ */
+export function cleanNextLine(raw: string, from: number, table: Uint16Array, out: CleanScan, recorded: number[]): number {
+  let a = from; // first character that is not leading whitespace
+  let inner = -1; // first whitespace after a, which is inner or trailing
+  let flags = 0;
+  let slow = false;
+  let i = from;
+  for (; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    const k = table[c];
+    if (k === 0) continue;
+    if (k & SPACE) {
+      if (c === 10 || c === 13) break;
+      if (i === a) a++;
+      else if (inner < 0) inner = i;
+      continue;
+    }
+    flags |= k;
+    if (k & RECORD) recorded.push(i);
+    if (k & PAREN && i > a && mayStartGloss(raw.charCodeAt(i + 1))) slow = true;
+  }
+  let b = i;
+  if (inner >= 0) {
+    while (b > a && KIND[raw.charCodeAt(b - 1)] === SPACE) b--;
+    if (inner < b) slow = true;
+  }
+  if (slow) {
+    // Marks are never whitespace, so the ones recorded above are the ones cleanInto would record.
+    cleanInto(raw, from, i, table, out);
+    return i;
+  }
+  const text = a === 0 && b === raw.length ? raw : raw.slice(a, b);
+  out.flags = flags;
+  out.shift = a - from;
+  out.text = text;
+  out.norm = flags & FOLDS ? foldForMatching(text) : text;
+  out.map = null;
+  return i;
 }
 
 let DROP = new Uint8Array(1024);
