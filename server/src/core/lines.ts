@@ -3,6 +3,7 @@ import type { Span } from './model';
 import { charTable, cleanNextLine, RECORD, rawEnd, rawIndex, type CleanLine, type CleanScan } from './normalize';
 import { LineCheck } from './brackets';
 import { isNoiseLine } from './noise';
+import { offsetList } from './positions';
 
 export interface PlanLine extends CleanLine {
   /** Offset of the raw line's first character in the document. */
@@ -50,7 +51,7 @@ export interface PlanLines {
   lines: PlanLine[];
   lineStarts: number[];
   /** Document offsets of every bracket, title mark and quote, in order. */
-  marks: number[];
+  marks: Int32Array;
   /**
    * Per line, how the bracket check treats it: lines with a mark are checked, carrying what the
    * line before left open unless that line is empty; headings are made fresh later.
@@ -63,7 +64,7 @@ export function readLines(text: string): PlanLines {
   const lineStarts: number[] = [0];
   const lines: PlanLine[] = [];
   const c: CleanScan = { text: '', norm: '', map: null, shift: 0, flags: 0 };
-  const marks: number[] = [];
+  const marks = offsetList();
   let checks = new Uint8Array(1024);
   let previousEmpty = true;
   for (let i = 0, start = 0; ; i++) {
@@ -80,7 +81,7 @@ export function readLines(text: string): PlanLines {
     start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
     lineStarts.push(start);
   }
-  return { lines, lineStarts, marks, checks: checks.slice(0, lines.length) };
+  return { lines, lineStarts, marks: marks.at.subarray(0, marks.n), checks: checks.slice(0, lines.length) };
 }
 
 function grown(a: Uint8Array): Uint8Array {

@@ -1,5 +1,6 @@
 // Reads one raw line into the forms the parser matches on, keeping a way back to raw offsets.
 import tsPairs from 'opencc-js/dict/TSCharacters';
+import { pushOffset, type OffsetList } from './positions';
 
 /**
  * A line as the parser sees it. `text` is the raw line with whitespace and pinyin glosses
@@ -40,7 +41,7 @@ FOLD[0x25cb] = 0x3007;
 export const SPACE = 1;
 export const PAREN = 2;
 export const FOLDS = 4;
-/** A caller's bit whose characters `cleanInto` lists by offset. */
+/** A caller's bit whose characters `cleanNextLine` lists by offset. */
 export const RECORD = 8;
 const KIND = new Uint8Array(0x10000);
 for (const c of [9, 10, 11, 12, 13, 32, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) KIND[c] = SPACE;
@@ -81,11 +82,8 @@ export function cleanLine(raw: string, from = 0, to = raw.length): CleanLine {
   return { text: out.text, norm: out.norm, map: out.map, shift: out.shift };
 }
 
-/**
- * `cleanLine` writing into `out` (no object per line), with `table` from `charTable`; pushes
- * onto `recorded` the raw offset of each character whose table bits include RECORD.
- */
-export function cleanInto(raw: string, from: number, to: number, table: Uint8Array | Uint16Array, out: CleanScan, recorded: number[] | null = null): void {
+/** `cleanLine` writing into `out` (no object per line), with `table` from `charTable`. */
+export function cleanInto(raw: string, from: number, to: number, table: Uint16Array, out: CleanScan): void {
   let a = from;
   let b = to;
   while (a < b && KIND[raw.charCodeAt(a)] === SPACE) a++;
@@ -97,7 +95,6 @@ export function cleanInto(raw: string, from: number, to: number, table: Uint8Arr
     const k = table[raw.charCodeAt(i)];
     if (k === 0) continue;
     flags |= k;
-    if (k & RECORD && recorded) recorded.push(i);
     if (k & SPACE) {
       if (!drop) drop = clearDrop(b - a);
       DROP[i - a] = 1;
@@ -138,10 +135,11 @@ export function cleanInto(raw: string, from: number, to: number, table: Uint8Arr
 
 /**
  * `cleanInto` for the raw line starting at `from` and running to the next CR or LF (or the end
- * of `raw`); returns where it ends. Reads each character once: a line with whitespace inside
- * it, or a bracket that may open a pinyin gloss, is handed to `cleanInto` after the read.
+ * of `raw`); returns where it ends. Appends to `recorded` the offset of each character whose
+ * table bits include RECORD. Reads each character once: a line with whitespace inside it, or a
+ * bracket that may open a pinyin gloss, is handed to `cleanInto` after the read.
  */
-export function cleanNextLine(raw: string, from: number, table: Uint16Array, out: CleanScan, recorded: number[]): number {
+export function cleanNextLine(raw: string, from: number, table: Uint16Array, out: CleanScan, recorded: OffsetList): number {
   let a = from; // first character that is not leading whitespace
   let inner = -1; // first whitespace after a, which is inner or trailing
   let flags = 0;
@@ -158,7 +156,7 @@ export function cleanNextLine(raw: string, from: number, table: Uint16Array, out
       continue;
     }
     flags |= k;
-    if (k & RECORD) recorded.push(i);
+    if (k & RECORD) pushOffset(recorded, i);
     if (k & PAREN && i > a && mayStartGloss(raw.charCodeAt(i + 1))) slow = true;
   }
   let b = i;
