@@ -66,15 +66,14 @@ const TOC_LINE = /(?:…{1,}|\.{3,}|·{3,}|-{4,}|_{4,})\d{1,3}$/;
 /**
  * Matches a heading marker at the start of a cleaned line, filling `out`. `norm` is matched,
  * `text` supplies what is shown. False for body text and look-alikes (一是, TOC rows).
- * `endsInDigit` false says the line does not end in a digit, so it is no TOC row.
  */
-export function matchHeading(text: string, norm: string, out: HeadingMatch, endsInDigit = true): boolean {
+export function matchHeading(text: string, norm: string, out: HeadingMatch): boolean {
   if (MAY_START_HEADING[norm.charCodeAt(0)] !== 1) return false;
   let start = 0;
   const c0 = norm.charCodeAt(0);
   const md = c0 === 0x23 || c0 === 0x3e || c0 === 0x2a ? MARKDOWN_PREFIX.exec(norm) : null; // # > *
   if (md) start = md[0].length;
-  const last = endsInDigit && norm.length > start ? norm.charCodeAt(norm.length - 1) : NaN;
+  const last = norm.length > start ? norm.charCodeAt(norm.length - 1) : NaN;
   if (last >= 48 && last <= 57 && TOC_LINE.test(norm.slice(Math.max(start, norm.length - 16)))) return false;
   for (const { kind, re } of patternsFor(norm.charCodeAt(start))) {
     re.lastIndex = start;

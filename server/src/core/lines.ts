@@ -34,8 +34,6 @@ export const enum LineFlag {
   Opener = 256,
   /** Sentence punctuation (。；;，,：:！？): a line without any may be a flattened table cell. */
   Punct = 512,
-  /** Not a character kind: the cleaned line ends in a digit, as a table of contents row does. */
-  EndFigure = 1024,
 }
 
 // Each flag's characters, as `norm` reads them (a traditional or full-width form gets the flag too).
@@ -71,15 +69,12 @@ export function readLines(text: string): PlanLines {
   let previousEmpty = true;
   for (let i = 0, start = 0; ; i++) {
     const end = cleanNextLine(text, start, LINE_TABLE, c, marks);
-    // Read while the line is fresh in the cache; the outline would read it again much later.
-    const last = c.norm.charCodeAt(c.norm.length - 1);
-    const flags = last >= 48 && last <= 57 ? c.flags | LineFlag.EndFigure : c.flags;
-    const noise = isNoiseLine(c.norm, (flags & LineFlag.Advert) !== 0);
     // One object literal, so every line shares a single hidden class.
-    lines.push({ text: c.text, norm: c.norm, map: c.map, shift: c.shift, start, end, noise, flags });
+    const noise = isNoiseLine(c.norm, (c.flags & LineFlag.Advert) !== 0);
+    lines.push({ text: c.text, norm: c.norm, map: c.map, shift: c.shift, start, end, noise, flags: c.flags });
     if (i === checks.length) checks = grown(checks);
     // A line with no bracket at all only closes what is open, as a skipped line does.
-    if (!noise && flags & LineFlag.Mark) checks[i] = previousEmpty ? LineCheck.Fresh : LineCheck.Carry;
+    if (!noise && c.flags & LineFlag.Mark) checks[i] = previousEmpty ? LineCheck.Fresh : LineCheck.Carry;
     previousEmpty = c.norm.length === 0;
     if (end === text.length) break;
     // CRLF, CR and LF each end a line, as `findLineStarts` reads them.

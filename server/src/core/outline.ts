@@ -39,7 +39,7 @@ export function buildOutline(lines: PlanLine[]): Outline {
     if (line.noise || line.norm.length === 0) { blank[i] = 1; continue; }
     const first = line.norm.charCodeAt(0);
     if (bodyStart < lines.length && (first === 0x23 || first === 0x9644) && APPENDIX.test(line.norm)) { bodyEnd = i; break; } // # 附
-    if (!matchHeading(line.text, line.norm, m, (line.flags & LineFlag.EndFigure) !== 0)) continue;
+    if (!matchHeading(line.text, line.norm, m)) continue;
     const { kind, markerStart, markerEnd } = m;
     if (bodyStart === lines.length && kind === 'bullet') continue;
     if (inTable[i] && WEAK.has(kind)) continue;
@@ -52,7 +52,7 @@ export function buildOutline(lines: PlanLine[]): Outline {
     let titleStart = m.titleStart;
     let titleEnd = m.titleEnd;
     // A bullet alone on its line takes its title from the next line.
-    if (!ownTitle && kind === 'bullet' && i + 1 < lines.length && lines[i + 1].norm && !matchHeading(lines[i + 1].text, lines[i + 1].norm, m, (lines[i + 1].flags & LineFlag.EndFigure) !== 0)) {
+    if (!ownTitle && kind === 'bullet' && i + 1 < lines.length && lines[i + 1].norm && !matchHeading(lines[i + 1].text, lines[i + 1].norm, m)) {
       titleLine = lines[i + 1];
       const bounds = splitTitle(titleLine.norm, 0);
       titleStart = bounds[0];
