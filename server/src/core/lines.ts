@@ -65,7 +65,7 @@ export function readLines(text: string): PlanLines {
   const lines: PlanLine[] = [];
   const c: CleanScan = { text: '', norm: '', map: null, shift: 0, flags: 0 };
   const marks = offsetList();
-  let checks = new Uint8Array(1024);
+  let checks: Uint8Array = new Uint8Array(1024);
   let previousEmpty = true;
   for (let i = 0, start = 0; ; i++) {
     const end = cleanNextLine(text, start, LINE_TABLE, c, marks);

@@ -197,13 +197,23 @@ export function foldForMatching(text: string): string {
   let i = 0;
   while (i < text.length && FOLD[text.charCodeAt(i)] === 0) i++;
   if (i === text.length) return text;
-  let out = text.slice(0, i);
-  for (; i < text.length; i++) {
-    const f = FOLD[text.charCodeAt(i)];
-    out += f === 0 ? text[i] : String.fromCharCode(f);
+  // Char codes into a buffer, made a string a chunk at a time: adding one character at a time
+  // makes a string object per character.
+  if (FOLDED.length < text.length) FOLDED = new Uint16Array(Math.max(text.length, FOLDED.length * 2));
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    FOLDED[k] = FOLD[c] || c;
+  }
+  let out = '';
+  for (let k = 0; k < text.length; k += FOLD_CHUNK) {
+    out += String.fromCharCode.apply(null, FOLDED.subarray(k, Math.min(text.length, k + FOLD_CHUNK)) as unknown as number[]);
   }
   return out;
 }
+
+let FOLDED = new Uint16Array(1024);
+// Characters per String.fromCharCode call: its arguments go on the stack.
+const FOLD_CHUNK = 4096;
 
 /** Offset within the raw line of `text` index i (i may equal text.length for an end). */
 export function rawIndex(line: CleanLine, i: number): number {
