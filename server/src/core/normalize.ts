@@ -110,24 +110,24 @@ export function cleanInto(raw: string, from: number, to: number, table: Uint16Ar
   }
   out.flags = flags;
   out.shift = a - from;
-  const inner = a === 0 && b === raw.length ? raw : raw.slice(a, b);
   if (!drop) {
+    const inner = a === 0 && b === raw.length ? raw : raw.slice(a, b);
     out.text = inner;
     out.norm = flags & FOLDS ? foldForMatching(inner) : inner;
     out.map = null;
     return;
   }
   let kept = 0;
-  for (let i = 0; i < inner.length; i++) if (DROP[i] === 0) kept++;
+  for (let i = 0; i < b - a; i++) if (DROP[i] === 0) kept++;
   const offsets = new Int32Array(kept);
+  const codes = codeBuffer(kept);
   let n = 0;
-  let text = '';
-  let runStart = 0;
-  for (let i = 0; i <= inner.length; i++) {
-    if (i < inner.length && DROP[i] === 0) { offsets[n++] = a - from + i; continue; }
-    if (i > runStart) text += inner.slice(runStart, i);
-    runStart = i + 1;
+  for (let i = a; i < b; i++) {
+    if (DROP[i - a] === 1) continue;
+    offsets[n] = i - from;
+    codes[n++] = raw.charCodeAt(i);
   }
+  const text = stringOf(codes, n);
   out.text = text;
   out.norm = flags & FOLDS ? foldForMatching(text) : text;
   out.map = offsets;
@@ -197,23 +197,34 @@ export function foldForMatching(text: string): string {
   let i = 0;
   while (i < text.length && FOLD[text.charCodeAt(i)] === 0) i++;
   if (i === text.length) return text;
-  // Char codes into a buffer, made a string a chunk at a time: adding one character at a time
-  // makes a string object per character.
-  if (FOLDED.length < text.length) FOLDED = new Uint16Array(Math.max(text.length, FOLDED.length * 2));
+  const codes = codeBuffer(text.length);
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
-    FOLDED[k] = FOLD[c] || c;
+    codes[k] = FOLD[c] || c;
   }
+  return stringOf(codes, text.length);
+}
+
+// Lines built from char codes: adding one character or piece at a time to a string makes an
+// object per addition.
+let CODES = new Uint16Array(1024);
+// Characters per String.fromCharCode call: its arguments go on the stack.
+const CODE_CHUNK = 4096;
+
+/** A shared buffer for at least `length` char codes (its contents are not kept). */
+function codeBuffer(length: number): Uint16Array {
+  if (CODES.length < length) CODES = new Uint16Array(Math.max(length, CODES.length * 2));
+  return CODES;
+}
+
+/** The string of codes[0, length). */
+function stringOf(codes: Uint16Array, length: number): string {
   let out = '';
-  for (let k = 0; k < text.length; k += FOLD_CHUNK) {
-    out += String.fromCharCode.apply(null, FOLDED.subarray(k, Math.min(text.length, k + FOLD_CHUNK)) as unknown as number[]);
+  for (let k = 0; k < length; k += CODE_CHUNK) {
+    out += String.fromCharCode.apply(null, codes.subarray(k, Math.min(length, k + CODE_CHUNK)) as unknown as number[]);
   }
   return out;
 }
-
-let FOLDED = new Uint16Array(1024);
-// Characters per String.fromCharCode call: its arguments go on the stack.
-const FOLD_CHUNK = 4096;
 
 /** Offset within the raw line of `text` index i (i may equal text.length for an end). */
 export function rawIndex(line: CleanLine, i: number): number {
