@@ -119,7 +119,7 @@ export function cleanInto(raw: string, from: number, to: number, table: Uint16Ar
   }
   let kept = 0;
   for (let i = 0; i < b - a; i++) if (DROP[i] === 0) kept++;
-  const offsets = new Int32Array(kept);
+  const offsets = offsetsOf(kept);
   const codes = codeBuffer(kept);
   let n = 0;
   for (let i = a; i < b; i++) {
@@ -176,6 +176,22 @@ export function cleanNextLine(raw: string, from: number, table: Uint16Array, out
   out.norm = flags & FOLDS ? foldForMatching(text) : text;
   out.map = null;
   return i;
+}
+
+// Line maps are views of shared blocks: an Int32Array of its own costs a line three objects.
+const MAP_BLOCK = 1 << 16;
+let maps = new Int32Array(MAP_BLOCK);
+let mapsUsed = 0;
+
+/** A fresh Int32Array of `length` zeros, for a line's map. */
+function offsetsOf(length: number): Int32Array {
+  if (length > MAP_BLOCK >> 4) return new Int32Array(length);
+  if (mapsUsed + length > maps.length) {
+    maps = new Int32Array(MAP_BLOCK);
+    mapsUsed = 0;
+  }
+  mapsUsed += length;
+  return maps.subarray(mapsUsed - length, mapsUsed);
 }
 
 let DROP = new Uint8Array(1024);
