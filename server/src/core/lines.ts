@@ -84,6 +84,7 @@ export function readLines(text: string): PlanLines {
   return { lines, lineStarts, marks: marks.at.subarray(0, marks.n), checks: checks.slice(0, lines.length) };
 }
 
+/** A copy of `a` twice as long. */
 function grown(a: Uint8Array): Uint8Array {
   const b = new Uint8Array(a.length * 2);
   b.set(a);

@@ -165,7 +165,7 @@ export function cleanNextLine(raw: string, from: number, table: Uint16Array, out
     if (inner < b) slow = true;
   }
   if (slow) {
-    // Marks are never whitespace, so the ones recorded above are the ones cleanInto would record.
+    // The marks are recorded above: marks are never whitespace, so trimming moves none.
     cleanInto(raw, from, i, table, out);
     return i;
   }

@@ -49,10 +49,12 @@ export interface OffsetList {
   n: number;
 }
 
+/** An empty list. */
 export function offsetList(): OffsetList {
   return { at: new Int32Array(64), n: 0 };
 }
 
+/** Appends `offset`, doubling the storage when it is full. */
 export function pushOffset(list: OffsetList, offset: number): void {
   if (list.n === list.at.length) {
     const bigger = new Int32Array(list.at.length * 2);
