@@ -119,14 +119,21 @@ function findTables(lines: PlanLine[]): Uint8Array {
   let i = 0;
   while (i < lines.length) {
     if (!cellLike(lines[i])) { i++; continue; }
-    let j = i;
-    let values = 0;
-    while (j < lines.length && (cellLike(lines[j]) || lines[j].norm.length === 0)) {
-      if (isValueCell(lines[j].norm) || isUnitCell(lines[j].norm) || ROW_NUMBER.test(lines[j].norm)) values++;
-      j++;
-    }
-    if (j - i >= 4 && values * 3 >= j - i) inTable.fill(1, i, j);
+    let j = i + 1;
+    while (j < lines.length && (cellLike(lines[j]) || lines[j].norm.length === 0)) j++;
+    // Only a run of four lines or more may be a table: the cells are read only then.
+    if (j - i >= 4 && countValues(lines, i, j) * 3 >= j - i) inTable.fill(1, i, j);
     i = j;
   }
   return inTable;
+}
+
+/** How many of lines[from, to) hold a value, a unit or a row number. */
+function countValues(lines: PlanLine[], from: number, to: number): number {
+  let values = 0;
+  for (let k = from; k < to; k++) {
+    const norm = lines[k].norm;
+    if (isValueCell(norm) || isUnitCell(norm) || ROW_NUMBER.test(norm)) values++;
+  }
+  return values;
 }
