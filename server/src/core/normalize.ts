@@ -224,11 +224,14 @@ export function foldForMatching(text: string): string {
 // Lines built from char codes: adding one character or piece at a time to a string makes an
 // object per addition.
 let CODES = new Uint16Array(1024);
+// A one-line copy of a whole document is not kept in memory after its analysis.
+const SHARED_CODES = 1 << 16;
 // Characters per String.fromCharCode call: its arguments go on the stack.
 const CODE_CHUNK = 4096;
 
-/** A shared buffer for at least `length` char codes (its contents are not kept). */
+/** A buffer for at least `length` char codes, shared unless the line is very long (its contents are not kept). */
 function codeBuffer(length: number): Uint16Array {
+  if (length > SHARED_CODES) return new Uint16Array(length);
   if (CODES.length < length) CODES = new Uint16Array(Math.max(length, CODES.length * 2));
   return CODES;
 }
