@@ -59,7 +59,7 @@ export interface PlanLines {
   checks: Uint8Array;
 }
 
-/** Cleans every line once, finding the line ends in the same read. Linear in the text's length. */
+/** Cleans every line once, in one read of its characters (the lines are counted first, by indexOf). Linear in the text's length. */
 export function readLines(text: string): PlanLines {
   // Arrays sized once: grown line by line, they are copied over and over.
   const count = countLines(text);
