@@ -1,6 +1,7 @@
 // Bracket balance per line: （）() 《》 “” 〔〕 【】 [] — with a line's open brackets allowed to
 // close on the next line, since clauses and sentences get broken across lines in real copies.
 import type { BracketProblem } from './model';
+import { offsetList, pushOffset, type OffsetList } from './positions';
 
 /** How a line takes part in the check. */
 export const enum LineCheck {
@@ -27,9 +28,10 @@ const OPENER_OF = new Map(PAIRS.map(([o, c]) => [c, o]));
  * of every mark in the text, in order (from the line scan), so no character is read twice.
  * Unclosed brackets are reported where they open, stray closers where they stand.
  */
-export function findBracketProblems(text: string, lineStarts: readonly number[], checks: Uint8Array, marks: readonly number[]): BracketProblem[] {
+export function findBracketProblems(text: string, lineStarts: readonly number[], checks: Uint8Array, marks: ArrayLike<number>): BracketProblem[] {
   const problems: BracketProblem[] = [];
-  const open = new Stack(); // offsets of unclosed openers, innermost last
+  // Offsets of unclosed openers, innermost last; the storage is kept between lines.
+  const open = offsetList();
   let carried = 0; // how many of `open` came from the line before
   let p = 0; // next entry of `marks`
   for (let line = 0; line < lineStarts.length; line++) {
@@ -51,7 +53,7 @@ export function findBracketProblems(text: string, lineStarts: readonly number[],
       const i = marks[p];
       const m = MARK[text.charCodeAt(i)];
       if (m === 0) continue;
-      if (m & 1) { open.push(i); continue; }
+      if (m & 1) { pushOffset(open, i); continue; }
       const family = (m - 2) >> 1;
       let k = open.n - 1;
       while (k >= 0 && (MARK[text.charCodeAt(open.at[k])] - 1) >> 1 !== family) k--;
@@ -70,29 +72,15 @@ export function findBracketProblems(text: string, lineStarts: readonly number[],
   return problems.sort((a, b) => a.offset - b.offset);
 }
 
-/** A stack of offsets that keeps its storage between lines (an array emptied and refilled reallocates). */
-class Stack {
-  at = new Int32Array(64);
-  n = 0;
-  push(i: number): void {
-    if (this.n === this.at.length) {
-      const bigger = new Int32Array(this.at.length * 2);
-      bigger.set(this.at);
-      this.at = bigger;
-    }
-    this.at[this.n++] = i;
-  }
-}
-
 /** Reports the first n of `open` and removes them, in place. */
-function dropFirst(text: string, open: Stack, n: number, problems: BracketProblem[]): void {
+function dropFirst(text: string, open: OffsetList, n: number, problems: BracketProblem[]): void {
   if (n <= 0) return;
   reportOpen(text, open, 0, n, problems);
   open.at.copyWithin(0, n, open.n);
   open.n -= n;
 }
 
-function reportOpen(text: string, open: Stack, from: number, to: number, problems: BracketProblem[]): void {
+function reportOpen(text: string, open: OffsetList, from: number, to: number, problems: BracketProblem[]): void {
   for (let j = from; j < to; j++) {
     const mark = text[open.at[j]];
     problems.push({ mark, offset: open.at[j], expected: CLOSER_OF.get(mark) ?? '', kind: 'unclosed' });

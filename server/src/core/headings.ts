@@ -2,19 +2,22 @@
 import type { HeadingKind } from './model';
 import { parseChineseNumber } from './numerals';
 
+/** Where a heading marker and its title sit on a cleaned line, as `matchHeading` finds them. */
 export interface HeadingMatch {
   kind: HeadingKind;
   ordinal: number | null;
-  /** Marker as written, e.g. "（一）", "1、". */
-  marker: string;
   /** Marker punctuation style, compared across a level by the heading-style rule. */
   style: string;
-  /** `text` indexes of the marker and of the title. */
+  /** `text` indexes of the marker (e.g. "（一）", "1、" as written) and of the title. */
   markerStart: number;
   markerEnd: number;
   titleStart: number;
   titleEnd: number;
-  title: string;
+}
+
+/** A match to fill, one for every line of a plan. */
+export function emptyHeadingMatch(): HeadingMatch {
+  return { kind: 'bullet', ordinal: null, style: '', markerStart: 0, markerEnd: 0, titleStart: 0, titleEnd: 0 };
 }
 
 /** GB/T 9704 rank of each marker kind; a smaller rank sits higher in the tree. */
@@ -27,13 +30,14 @@ const CN = '[一二三四五六七八九十百〇零]';
 const MAY_START_HEADING = new Uint8Array(0x10000);
 for (const c of '第一二三四五六七八九十百〇零（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳—-•·●◆◇▪■□*#>、') MAY_START_HEADING[c.charCodeAt(0)] = 1;
 const MARKDOWN_PREFIX = /^(?:#{1,6}|>)+(?:\*\*)?|^\*\*/;
-const CHAPTER = { kind: 'chapter' as const, re: new RegExp(`^第(${CN}{1,4}|\\d{1,3})章`) };
-const CN_MARK = { kind: 'cn' as const, re: new RegExp(`^(${CN}{1,3})([、．.，,])`) };
-const CN_PAREN = { kind: 'cn-paren' as const, re: new RegExp(`^([（(])(${CN}{1,3})([）)])`) };
-const NUM_PAREN = { kind: 'num-paren' as const, re: /^([（(])(\d{1,2})([）)])/ };
-const NUM = { kind: 'num' as const, re: /^(\d{1,2})([.、])(?![\d.])/ };
-const CIRCLED = { kind: 'circled' as const, re: /^([①-⑳])/ };
-const BULLET = { kind: 'bullet' as const, re: /^(——|--|—|•|·|●|◆|◇|▪|■|□|-|\*(?!\*))/ };
+// Sticky, tried where the marker starts: the marker ends at lastIndex, its parts sit at fixed places in it.
+const CHAPTER = { kind: 'chapter' as const, re: new RegExp(`第(?:${CN}{1,4}|\\d{1,3})章`, 'y') };
+const CN_MARK = { kind: 'cn' as const, re: new RegExp(`${CN}{1,3}[、．.，,]`, 'y') };
+const CN_PAREN = { kind: 'cn-paren' as const, re: new RegExp(`[（(]${CN}{1,3}[）)]`, 'y') };
+const NUM_PAREN = { kind: 'num-paren' as const, re: /[（(]\d{1,2}[）)]/y };
+const NUM = { kind: 'num' as const, re: /\d{1,2}[.、](?![\d.])/y };
+const CIRCLED = { kind: 'circled' as const, re: /[①-⑳]/y };
+const BULLET = { kind: 'bullet' as const, re: /——|--|—|•|·|●|◆|◇|▪|■|□|-|\*(?!\*)/y };
 type Pattern = { kind: HeadingKind; re: RegExp };
 const ONLY_CHAPTER = [CHAPTER];
 const PARENS = [CN_PAREN, NUM_PAREN];
@@ -53,54 +57,63 @@ function patternsFor(first: number): Pattern[] {
   return ONLY_BULLET;
 }
 // 、总体要求: a first-level heading whose numeral was lost.
-const DAMAGED_CN = /^、(?=[^、\d])/;
+const DAMAGED_CN = /、(?=[^、\d])/y;
 // Known section words, for a title that runs on into its body with no separator.
 const SECTION_WORDS = /(指导思想|基本原则|总体要求|总体思路|主要目标|发展目标|总体目标|工作目标|重点任务|主要任务|工作任务|保障措施|组织领导|工作要求|实施步骤|发展基础|机遇挑战)/y;
 // Tables of contents: dot leaders followed by a page number.
 const TOC_LINE = /(?:…{1,}|\.{3,}|·{3,}|-{4,}|_{4,})\d{1,3}$/;
 
 /**
- * Matches a heading marker at the start of a cleaned line. `norm` is matched, `text`
- * supplies what is shown. Returns null for body text and look-alikes (一是, TOC rows).
+ * Matches a heading marker at the start of a cleaned line, filling `out`. `norm` is matched,
+ * `text` supplies what is shown. False for body text and look-alikes (一是, TOC rows).
  */
-export function matchHeading(text: string, norm: string): HeadingMatch | null {
-  if (MAY_START_HEADING[norm.charCodeAt(0)] !== 1) return null;
+export function matchHeading(text: string, norm: string, out: HeadingMatch): boolean {
+  if (MAY_START_HEADING[norm.charCodeAt(0)] !== 1) return false;
   let start = 0;
   const c0 = norm.charCodeAt(0);
   const md = c0 === 0x23 || c0 === 0x3e || c0 === 0x2a ? MARKDOWN_PREFIX.exec(norm) : null; // # > *
   if (md) start = md[0].length;
-  const rest = start ? norm.slice(start) : norm;
-  const last = rest.charCodeAt(rest.length - 1);
-  if (last >= 48 && last <= 57 && TOC_LINE.test(rest.slice(-16))) return null;
-  for (const { kind, re } of patternsFor(rest.charCodeAt(0))) {
-    const m = re.exec(rest);
-    if (!m) continue;
-    const markerEnd = start + m[0].length;
-    const marker = text.slice(start, markerEnd);
+  const last = norm.length > start ? norm.charCodeAt(norm.length - 1) : NaN;
+  if (last >= 48 && last <= 57 && TOC_LINE.test(norm.slice(Math.max(start, norm.length - 16)))) return false;
+  for (const { kind, re } of patternsFor(norm.charCodeAt(start))) {
+    re.lastIndex = start;
+    if (!re.test(norm)) continue;
+    const markerEnd = re.lastIndex;
     let ordinal: number | null = null;
     let style = '';
-    if (kind === 'chapter') ordinal = parseChineseNumber(m[1]);
-    else if (kind === 'cn') { ordinal = parseChineseNumber(m[1]); style = m[2]; }
-    else if (kind === 'num') { ordinal = Number(m[1]); style = marker.slice(-1); }
+    // The numeral sits between the marker's first and last characters, or before its last.
+    if (kind === 'chapter') ordinal = parseChineseNumber(norm.slice(start + 1, markerEnd - 1));
+    else if (kind === 'cn') { ordinal = parseChineseNumber(norm.slice(start, markerEnd - 1)); style = norm[markerEnd - 1]; }
+    else if (kind === 'num') { ordinal = digitsValue(norm, start, markerEnd - 1); style = text[markerEnd - 1]; }
     else if (kind === 'cn-paren' || kind === 'num-paren') {
-      ordinal = kind === 'num-paren' ? Number(m[2]) : parseChineseNumber(m[2]);
+      ordinal = kind === 'num-paren' ? digitsValue(norm, start + 1, markerEnd - 1) : parseChineseNumber(norm.slice(start + 1, markerEnd - 1));
       style = bracketStyle(text.charCodeAt(start), text.charCodeAt(markerEnd - 1));
-    } else if (kind === 'circled') ordinal = m[1].charCodeAt(0) - 0x245f;
+    } else if (kind === 'circled') ordinal = norm.charCodeAt(start) - 0x245f;
     if (kind !== 'bullet' && ordinal === null) continue;
-    const [titleStart, titleEnd] = splitTitle(norm, markerEnd);
-    return {
-      kind, ordinal, marker, style, markerStart: start, markerEnd, titleStart, titleEnd,
-      title: tidyTitle(text.slice(titleStart, titleEnd)),
-    };
+    return fill(out, kind, ordinal, style, start, markerEnd, norm);
   }
-  if (rest.charCodeAt(0) === 0x3001 && DAMAGED_CN.test(rest)) { // 、
-    const [titleStart, titleEnd] = splitTitle(norm, start + 1);
-    return {
-      kind: 'cn', ordinal: null, marker: '、', style: '、', markerStart: start, markerEnd: start + 1,
-      titleStart, titleEnd, title: tidyTitle(text.slice(titleStart, titleEnd)),
-    };
+  if (norm.charCodeAt(start) === 0x3001) { // 、
+    DAMAGED_CN.lastIndex = start;
+    if (DAMAGED_CN.test(norm)) return fill(out, 'cn', null, '、', start, start + 1, norm);
   }
-  return null;
+  return false;
+}
+
+function fill(out: HeadingMatch, kind: HeadingKind, ordinal: number | null, style: string, markerStart: number, markerEnd: number, norm: string): true {
+  out.kind = kind;
+  out.ordinal = ordinal;
+  out.style = style;
+  out.markerStart = markerStart;
+  out.markerEnd = markerEnd;
+  titleBounds(norm, markerEnd, out);
+  return true;
+}
+
+/** The value of the ASCII digits norm[from, to). */
+function digitsValue(norm: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + norm.charCodeAt(i) - 48;
+  return n;
 }
 
 /** 'half' or 'full' for the opening bracket, then for the closing one: halffull for (一）. */
@@ -114,19 +127,31 @@ function bracketStyle(open: number, close: number): string {
  * characters; else a known section word; else the first comma within 30; else 30 characters.
  */
 export function splitTitle(norm: string, from: number): [number, number] {
+  const bounds = { titleStart: 0, titleEnd: 0 };
+  titleBounds(norm, from, bounds);
+  return [bounds.titleStart, bounds.titleEnd];
+}
+
+/** `splitTitle` into `out`, with no array per heading. */
+function titleBounds(norm: string, from: number, out: { titleStart: number; titleEnd: number }): void {
   let s = from;
   while (norm.startsWith('**', s)) s += 2;
+  out.titleStart = s;
+  out.titleEnd = titleEnd(norm, s);
+}
+
+function titleEnd(norm: string, s: number): number {
   // Char-code scans of the first 51 and 31 characters: no slice of the rest of the line.
   const length = norm.length - s;
   const stop = firstOf(norm, s, Math.min(norm.length, s + 51), STOP);
-  if (stop >= 0) return [s, stop];
-  if (length <= 50) return [s, s + Math.max(length, 0)];
+  if (stop >= 0) return stop;
+  if (length <= 50) return s + Math.max(length, 0);
   SECTION_WORDS.lastIndex = s;
   const word = SECTION_WORDS.exec(norm);
-  if (word) return [s, s + word[0].length];
+  if (word) return s + word[0].length;
   const comma = firstOf(norm, s, s + 31, COMMA);
-  if (comma >= 0) return [s, comma];
-  return [s, s + 30];
+  if (comma >= 0) return comma;
+  return s + 30;
 }
 
 // 。：:！？!? end a title (and **, checked in firstOf); ，,；; may.

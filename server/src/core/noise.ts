@@ -11,9 +11,15 @@ const METADATA_LABEL = new RegExp(`^(?:[•·●]\\s*)?(?:${LABEL_WORDS.join('|'
 const CHROME_STARTS = ['您现在的位置', '当前位置', '首页[>》＞]', '扫一扫', '如果您对该文件有疑问', '附件下载', '相关链接', '相关文件', '责任编辑', '抄送[:：]', '【字体', '分享到'];
 const CHROME_LINE = new RegExp(`^(?:${CHROME_STARTS.join('|')})|[(（]此件(?:公开发布|主动公开|不公开)[)）]$|印发$|\\.(?:docx?|pdf|wps|aip|ofd|txt)$`, 'i');
 const ADVERT = /1[3-9]\d{9}|微信同号|免费咨询|专业代理|版权代理|客服电话|加微信|QQ[:：]?\d/;
-// Cheap gates on the first and last character, so most lines never reach the patterns.
-const FIRST = new Set([...'•·●', ...LABEL_WORDS.map((w) => w[0]), ...CHROME_STARTS.map((w) => w[0])].map((c) => c.charCodeAt(0)));
-const LAST = new Set([...')）发xcfspdtXCFSPDT'].map((c) => c.charCodeAt(0)));
+// Cheap gates on the first and last character, so most lines never reach the set or the patterns.
+const charSet = (chars: Iterable<string>) => {
+  const set = new Uint8Array(0x10000);
+  for (const c of chars) set[c.charCodeAt(0)] = 1;
+  return set;
+};
+const WORD_FIRST = charSet([...CHROME_WORDS].map((w) => w[0]));
+const FIRST = charSet(['•', '·', '●', ...LABEL_WORDS.map((w) => w[0]), ...CHROME_STARTS.map((w) => w[0])]);
+const LAST = charSet(')）发xcfspdtXCFSPDT');
 const LONGEST_CHROME_WORD = Math.max(...[...CHROME_WORDS].map((w) => w.length));
 
 /**
@@ -23,8 +29,9 @@ const LONGEST_CHROME_WORD = Math.max(...[...CHROME_WORDS].map((w) => w.length));
 export function isNoiseLine(norm: string, mayBeAdvert = true): boolean {
   // Chrome, metadata and adverts are short lines; plan paragraphs are not scanned for them.
   if (norm.length === 0 || norm.length > 160) return false;
-  if (norm.length <= LONGEST_CHROME_WORD && CHROME_WORDS.has(norm)) return true;
-  if ((FIRST.has(norm.charCodeAt(0)) || LAST.has(norm.charCodeAt(norm.length - 1))) && (METADATA_LABEL.test(norm) || CHROME_LINE.test(norm))) return true;
+  const first = norm.charCodeAt(0);
+  if (norm.length <= LONGEST_CHROME_WORD && WORD_FIRST[first] === 1 && CHROME_WORDS.has(norm)) return true;
+  if ((FIRST[first] === 1 || LAST[norm.charCodeAt(norm.length - 1)] === 1) && (METADATA_LABEL.test(norm) || CHROME_LINE.test(norm))) return true;
   return mayBeAdvert && ADVERT.test(norm);
 }
 

@@ -1,5 +1,6 @@
 // Reads one raw line into the forms the parser matches on, keeping a way back to raw offsets.
 import tsPairs from 'opencc-js/dict/TSCharacters';
+import { pushOffset, type OffsetList } from './positions';
 
 /**
  * A line as the parser sees it. `text` is the raw line with whitespace and pinyin glosses
@@ -40,7 +41,7 @@ FOLD[0x25cb] = 0x3007;
 export const SPACE = 1;
 export const PAREN = 2;
 export const FOLDS = 4;
-/** A caller's bit whose characters `cleanInto` lists by offset. */
+/** A caller's bit whose characters `cleanNextLine` lists by offset. */
 export const RECORD = 8;
 const KIND = new Uint8Array(0x10000);
 for (const c of [9, 10, 11, 12, 13, 32, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) KIND[c] = SPACE;
@@ -63,6 +64,9 @@ export function charTable(groups: readonly (readonly [chars: string, bit: number
   return t;
 }
 
+// The cleaning table alone, as a Uint16Array like every caller's: `cleanInto` then reads one kind of array.
+const PLAIN = charTable([]);
+
 /** What `cleanInto` leaves behind: a `CleanLine` plus the OR of the table bits of its characters. */
 export interface CleanScan extends CleanLine {
   flags: number;
@@ -74,15 +78,12 @@ export interface CleanScan extends CleanLine {
  */
 export function cleanLine(raw: string, from = 0, to = raw.length): CleanLine {
   const out: CleanScan = { text: '', norm: '', map: null, shift: 0, flags: 0 };
-  cleanInto(raw, from, to, KIND, out);
+  cleanInto(raw, from, to, PLAIN, out);
   return { text: out.text, norm: out.norm, map: out.map, shift: out.shift };
 }
 
-/**
- * `cleanLine` writing into `out` (no object per line), with `table` from `charTable`; pushes
- * onto `recorded` the raw offset of each character whose table bits include RECORD.
- */
-export function cleanInto(raw: string, from: number, to: number, table: Uint8Array | Uint16Array, out: CleanScan, recorded: number[] | null = null): void {
+/** `cleanLine` writing into `out` (no object per line), with `table` from `charTable`. */
+export function cleanInto(raw: string, from: number, to: number, table: Uint16Array, out: CleanScan): void {
   let a = from;
   let b = to;
   while (a < b && KIND[raw.charCodeAt(a)] === SPACE) a++;
@@ -94,7 +95,6 @@ export function cleanInto(raw: string, from: number, to: number, table: Uint8Arr
     const k = table[raw.charCodeAt(i)];
     if (k === 0) continue;
     flags |= k;
-    if (k & RECORD && recorded) recorded.push(i);
     if (k & SPACE) {
       if (!drop) drop = clearDrop(b - a);
       DROP[i - a] = 1;
@@ -110,27 +110,88 @@ export function cleanInto(raw: string, from: number, to: number, table: Uint8Arr
   }
   out.flags = flags;
   out.shift = a - from;
-  const inner = a === 0 && b === raw.length ? raw : raw.slice(a, b);
   if (!drop) {
+    const inner = a === 0 && b === raw.length ? raw : raw.slice(a, b);
     out.text = inner;
     out.norm = flags & FOLDS ? foldForMatching(inner) : inner;
     out.map = null;
     return;
   }
   let kept = 0;
-  for (let i = 0; i < inner.length; i++) if (DROP[i] === 0) kept++;
-  const offsets = new Int32Array(kept);
+  for (let i = 0; i < b - a; i++) if (DROP[i] === 0) kept++;
+  const offsets = offsetsOf(kept);
+  const codes = codeBuffer(kept);
   let n = 0;
-  let text = '';
-  let runStart = 0;
-  for (let i = 0; i <= inner.length; i++) {
-    if (i < inner.length && DROP[i] === 0) { offsets[n++] = a - from + i; continue; }
-    if (i > runStart) text += inner.slice(runStart, i);
-    runStart = i + 1;
+  for (let i = a; i < b; i++) {
+    if (DROP[i - a] === 1) continue;
+    offsets[n] = i - from;
+    codes[n++] = raw.charCodeAt(i);
   }
+  const text = stringOf(codes, n);
   out.text = text;
   out.norm = flags & FOLDS ? foldForMatching(text) : text;
   out.map = offsets;
+}
+
+/**
+ * `cleanInto` for the raw line starting at `from` and running to the next CR or LF (or the end
+ * of `raw`); returns where it ends. Appends to `recorded` the offset of each character whose
+ * table bits include RECORD. Reads each character once: a line with whitespace inside it, or a
+ * bracket that may open a pinyin gloss, is handed to `cleanInto` after the read.
+ */
+export function cleanNextLine(raw: string, from: number, table: Uint16Array, out: CleanScan, recorded: OffsetList): number {
+  let a = from; // first character that is not leading whitespace
+  let inner = -1; // first whitespace after a, which is inner or trailing
+  let flags = 0;
+  let slow = false;
+  let i = from;
+  for (; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    const k = table[c];
+    if (k === 0) continue;
+    if (k & SPACE) {
+      if (c === 10 || c === 13) break;
+      if (i === a) a++;
+      else if (inner < 0) inner = i;
+      continue;
+    }
+    flags |= k;
+    if (k & RECORD) pushOffset(recorded, i);
+    if (k & PAREN && i > a && mayStartGloss(raw.charCodeAt(i + 1))) slow = true;
+  }
+  let b = i;
+  if (inner >= 0) {
+    while (b > a && KIND[raw.charCodeAt(b - 1)] === SPACE) b--;
+    if (inner < b) slow = true;
+  }
+  if (slow) {
+    // The marks are recorded above: marks are never whitespace, so trimming moves none.
+    cleanInto(raw, from, i, table, out);
+    return i;
+  }
+  const text = a === 0 && b === raw.length ? raw : raw.slice(a, b);
+  out.flags = flags;
+  out.shift = a - from;
+  out.text = text;
+  out.norm = flags & FOLDS ? foldForMatching(text) : text;
+  out.map = null;
+  return i;
+}
+
+// Line maps are views of shared blocks: an Int32Array of its own costs a line three objects.
+const MAP_BLOCK = 1 << 16;
+let maps = new Int32Array(MAP_BLOCK);
+let mapsUsed = 0;
+
+/** A fresh Int32Array of `length` zeros, for a line's map. */
+function offsetsOf(length: number): Int32Array {
+  if (length > MAP_BLOCK >> 4) return new Int32Array(length);
+  if (mapsUsed + length > maps.length) {
+    maps = new Int32Array(MAP_BLOCK);
+    mapsUsed = 0;
+  }
+  mapsUsed += length;
+  return maps.subarray(mapsUsed - length, mapsUsed);
 }
 
 let DROP = new Uint8Array(1024);
@@ -152,10 +213,34 @@ export function foldForMatching(text: string): string {
   let i = 0;
   while (i < text.length && FOLD[text.charCodeAt(i)] === 0) i++;
   if (i === text.length) return text;
-  let out = text.slice(0, i);
-  for (; i < text.length; i++) {
-    const f = FOLD[text.charCodeAt(i)];
-    out += f === 0 ? text[i] : String.fromCharCode(f);
+  const codes = codeBuffer(text.length);
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    codes[k] = FOLD[c] || c;
+  }
+  return stringOf(codes, text.length);
+}
+
+// Lines built from char codes: adding one character or piece at a time to a string makes an
+// object per addition.
+let CODES = new Uint16Array(1024);
+// A one-line copy of a whole document is not kept in memory after its analysis.
+const SHARED_CODES = 1 << 16;
+// Characters per String.fromCharCode call: its arguments go on the stack.
+const CODE_CHUNK = 4096;
+
+/** A buffer for at least `length` char codes, shared unless the line is very long (its contents are not kept). */
+function codeBuffer(length: number): Uint16Array {
+  if (length > SHARED_CODES) return new Uint16Array(length);
+  if (CODES.length < length) CODES = new Uint16Array(Math.max(length, CODES.length * 2));
+  return CODES;
+}
+
+/** The string of codes[0, length). */
+function stringOf(codes: Uint16Array, length: number): string {
+  let out = '';
+  for (let k = 0; k < length; k += CODE_CHUNK) {
+    out += String.fromCharCode.apply(null, codes.subarray(k, Math.min(length, k + CODE_CHUNK)) as unknown as number[]);
   }
   return out;
 }

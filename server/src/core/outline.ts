@@ -1,6 +1,6 @@
 // The heading tree: which lines are headings, their depth, parent, section kind and extent.
 import type { Heading } from './model';
-import { KIND_RANK, matchHeading, splitTitle, tidyTitle } from './headings';
+import { emptyHeadingMatch, KIND_RANK, matchHeading, splitTitle, tidyTitle } from './headings';
 import { LineFlag, readableText, spanAt, type PlanLine } from './lines';
 import { isUnitCell, isValueCell } from './noise';
 import { classifySection, sectionOfTitle } from './sections';
@@ -29,57 +29,62 @@ export function buildOutline(lines: PlanLine[]): Outline {
   const titleFrom: number[] = [];
   const ranks: number[] = [];
   const stack: number[] = [];
+  // Lines that are empty or noise, for the extents: the loop reads every line before bodyEnd.
+  const blank = new Uint8Array(lines.length);
+  const m = emptyHeadingMatch();
   let bodyStart = lines.length;
   let bodyEnd = lines.length;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (line.noise || line.norm.length === 0) continue;
+    if (line.noise || line.norm.length === 0) { blank[i] = 1; continue; }
     const first = line.norm.charCodeAt(0);
     if (bodyStart < lines.length && (first === 0x23 || first === 0x9644) && APPENDIX.test(line.norm)) { bodyEnd = i; break; } // # 附
-    const m = matchHeading(line.text, line.norm);
-    if (!m) continue;
-    if (bodyStart === lines.length && m.kind === 'bullet') continue;
-    if (inTable[i] && WEAK.has(m.kind)) continue;
+    if (!matchHeading(line.text, line.norm, m)) continue;
+    const { kind, markerStart, markerEnd } = m;
+    if (bodyStart === lines.length && kind === 'bullet') continue;
+    if (inTable[i] && WEAK.has(kind)) continue;
+    const ownTitle = tidyTitle(line.text.slice(m.titleStart, m.titleEnd));
     // "1." alone on a line is a table's row number, not a heading.
-    if (!m.title && m.kind !== 'bullet' && WEAK.has(m.kind)) continue;
+    if (!ownTitle && kind !== 'bullet' && WEAK.has(kind)) continue;
     if (bodyStart === lines.length) bodyStart = i;
+    const { ordinal, style } = m;
     let titleLine = line;
     let titleStart = m.titleStart;
     let titleEnd = m.titleEnd;
     // A bullet alone on its line takes its title from the next line.
-    if (!m.title && m.kind === 'bullet' && i + 1 < lines.length && lines[i + 1].norm && !matchHeading(lines[i + 1].text, lines[i + 1].norm)) {
+    if (!ownTitle && kind === 'bullet' && i + 1 < lines.length && lines[i + 1].norm && !matchHeading(lines[i + 1].text, lines[i + 1].norm, m)) {
       titleLine = lines[i + 1];
       const bounds = splitTitle(titleLine.norm, 0);
       titleStart = bounds[0];
       titleEnd = bounds[1];
     }
-    // Without a map the readable title is the plain slice matchHeading has already tidied.
-    const title = titleLine === line && !line.map ? m.title : tidyTitle(readableText(titleLine, titleStart, titleEnd));
-    const rank = KIND_RANK[m.kind];
+    // Without a map the readable title is the plain slice already tidied.
+    const title = titleLine === line && !line.map ? ownTitle : tidyTitle(readableText(titleLine, titleStart, titleEnd));
+    const rank = KIND_RANK[kind];
     // Ranks kept beside the headings: a rank looked up by kind name per comparison costs more.
     while (stack.length && ranks[stack[stack.length - 1]] >= rank) stack.pop();
     const parent = stack.length ? stack[stack.length - 1] : -1;
     headings.push({
-      line: i, kind: m.kind, ordinal: m.ordinal, marker: m.marker, style: m.style, title, depth: stack.length + 1, parent,
+      line: i, kind, ordinal, marker: line.text.slice(markerStart, markerEnd), style, title, depth: stack.length + 1, parent,
       section: classifySection(title, parent >= 0 ? headings[parent].section : null),
       bodyEndLine: i, endLine: i,
-      markerSpan: spanAt(line, m.markerStart, m.markerEnd),
+      markerSpan: spanAt(line, markerStart, markerEnd),
       titleSpan: spanAt(titleLine, titleStart, titleEnd),
       task: -1,
     });
-    titleFrom.push(m.markerEnd);
+    titleFrom.push(markerEnd);
     ranks.push(rank);
     stack.push(headings.length - 1);
   }
-  setExtents(headings, ranks, lines, bodyEnd);
+  setExtents(headings, ranks, blank, bodyEnd);
   return { headings, bodyStart, bodyEnd, inTable, titleFrom };
 }
 
 /** Body end = before the next heading; subtree end = before the next heading that is not a descendant. */
-function setExtents(headings: Heading[], ranks: number[], lines: PlanLine[], bodyEnd: number): void {
+function setExtents(headings: Heading[], ranks: number[], blank: Uint8Array, bodyEnd: number): void {
   const lastText = (from: number, to: number) => {
     let k = to;
-    while (k > from && (lines[k].norm.length === 0 || lines[k].noise)) k--;
+    while (k > from && blank[k] === 1) k--;
     return k;
   };
   for (let h = 0; h < headings.length; h++) {
@@ -114,14 +119,21 @@ function findTables(lines: PlanLine[]): Uint8Array {
   let i = 0;
   while (i < lines.length) {
     if (!cellLike(lines[i])) { i++; continue; }
-    let j = i;
-    let values = 0;
-    while (j < lines.length && (cellLike(lines[j]) || lines[j].norm.length === 0)) {
-      if (isValueCell(lines[j].norm) || isUnitCell(lines[j].norm) || ROW_NUMBER.test(lines[j].norm)) values++;
-      j++;
-    }
-    if (j - i >= 4 && values * 3 >= j - i) inTable.fill(1, i, j);
+    let j = i + 1;
+    while (j < lines.length && (cellLike(lines[j]) || lines[j].norm.length === 0)) j++;
+    // Only a run of four lines or more may be a table: the cells are read only then.
+    if (j - i >= 4 && countValues(lines, i, j) * 3 >= j - i) inTable.fill(1, i, j);
     i = j;
   }
   return inTable;
+}
+
+/** How many of lines[from, to) hold a value, a unit or a row number. */
+function countValues(lines: PlanLine[], from: number, to: number): number {
+  let values = 0;
+  for (let k = from; k < to; k++) {
+    const norm = lines[k].norm;
+    if (isValueCell(norm) || isUnitCell(norm) || ROW_NUMBER.test(norm)) values++;
+  }
+  return values;
 }

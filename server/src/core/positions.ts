@@ -38,3 +38,28 @@ export function positionAt(lineStarts: readonly number[], offset: number): Posit
   const line = lineIndexAt(lineStarts, offset);
   return { line: line + 1, column: offset - lineStarts[line] + 1 };
 }
+
+/**
+ * Offsets in a typed array that doubles when full: pushing onto a number[] costs far more. A
+ * plain object, not a class: V8 drops a class instance's hidden class once no instance is
+ * alive (after every analysis), and with it the optimised code of each function that read one.
+ */
+export interface OffsetList {
+  at: Int32Array;
+  n: number;
+}
+
+/** An empty list. */
+export function offsetList(): OffsetList {
+  return { at: new Int32Array(64), n: 0 };
+}
+
+/** Appends `offset`, doubling the storage when it is full. */
+export function pushOffset(list: OffsetList, offset: number): void {
+  if (list.n === list.at.length) {
+    const bigger = new Int32Array(list.at.length * 2);
+    bigger.set(list.at);
+    list.at = bigger;
+  }
+  list.at[list.n++] = offset;
+}
