@@ -251,6 +251,14 @@ describe('the core never fails', () => {
     ['5 000 nested heading ladders', () => '一、总体要求\n（一）主要目标\n1.目标\n（1）指标\n①合格率\n——到2025年达到95%\n'.repeat(5_000)],
     ['10 000 standing notes', () => '（一）任务。（市质监局负责;以下均需各县区政府落实,不再列出）\n'.repeat(10_000)],
     ['10 000 tasks with no clause', () => '二、重点任务\n' + '（一）加强监管。开展工作。\n'.repeat(10_000)],
+    // Quadratic once (seconds each): values read back from every number of one long segment,
+    // a relative target retried from every 低于, role overlaps compared pairwise.
+    ['100 000 characters of targets in one segment', () => '一、主要目标\n' + repeatTo('合格率达到95%以上', LONG)],
+    ['50 000 低于 with no comma', () => '一、主要目标\n' + '低于'.repeat(50_000)],
+    ['20 000 units both leading and cooperating', () => {
+      const units = Array.from({ length: 20_000 }, (_, i) => `市第${i}局`).join('、');
+      return '（一）任务。（' + units + '牵头，' + units + '配合）';
+    }],
     ['100 000 NULs', () => '\0'.repeat(LONG)],
     ['100 000 lone surrogates', () => repeatTo('\ud800\udc00\udc00\ud800\ud83d', LONG)],
     ['a seed with NULs between every character', () => seeds[0].split('').join('\0')],
