@@ -26,6 +26,9 @@ export interface Finding {
   fixes?: FixDraft[];
 }
 
+/** Past this many findings of one rule a document is not a plan; more would only flood the editor. */
+export const MAX_PER_RULE = 2000;
+
 /** A group of related rules over one plan. */
 export type RuleGroup = (ctx: RuleContext) => Finding[];
 
