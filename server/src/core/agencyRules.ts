@@ -131,6 +131,7 @@ function unknownAgencies(ctx: RuleContext, obsolete: Finding[]): Finding[] {
   };
   const out: Finding[] = [];
   for (const c of model.clauses) {
+    if (out.length >= MAX_PER_RULE) break; // checkPlan would drop the rest
     const body = text.slice(c.span.start, c.span.end);
     for (const unit of new Set([...c.leads, ...c.cooperators])) {
       const unknown = judge(unit);

@@ -8,9 +8,11 @@ export interface NameMatch {
   name: string;
 }
 
-/** Bits of the character table: the character begins a name, or is a name's second character. */
+/** Bits of the character table: the character begins a name, is a name's second character, ends a two-character name, is a name's third. */
 const FIRST = 1;
 const SECOND = 2;
+const SECOND_OF_TWO = 4;
+const THIRD = 8;
 
 /**
  * A scanner for names of two or more characters. Like a global regex of the names, longest first:
@@ -25,7 +27,8 @@ export function nameScanner(names: Iterable<string>): (text: string) => NameMatc
     if (list) list.push(name);
     else byPair.set(key, [name]);
     table[name.charCodeAt(0)] |= FIRST;
-    table[name.charCodeAt(1)] |= SECOND;
+    table[name.charCodeAt(1)] |= name.length === 2 ? SECOND | SECOND_OF_TWO : SECOND;
+    if (name.length > 2) table[name.charCodeAt(2)] |= THIRD;
   }
   return (text) => {
     const out: NameMatch[] = [];
@@ -39,7 +42,9 @@ export function nameScanner(names: Iterable<string>): (text: string) => NameMatc
         i += (next & FIRST) === 0 ? 2 : 1;
         continue;
       }
-      const name = (table[text.charCodeAt(i)] & FIRST) === 0 ? undefined : nameAt(text, i, byPair.get(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1)));
+      // Then the first and third characters (质量 begins two abolished names, 质量发展 neither), before the pair is looked up.
+      const possible = (table[text.charCodeAt(i)] & FIRST) !== 0 && ((next & SECOND_OF_TWO) !== 0 || (table[text.charCodeAt(i + 2)] & THIRD) !== 0);
+      const name = possible ? nameAt(text, i, byPair.get(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1))) : undefined;
       if (name === undefined) {
         i++;
         continue;
