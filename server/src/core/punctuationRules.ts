@@ -1,6 +1,6 @@
 // halfwidth-punctuation: , ; : ( ) ? ! written half-width between Chinese characters.
 import type { PlanModel, TextChange } from './model';
-import { MAX_PER_RULE, type Finding, type FixDraft, type RuleContext } from './ruleTypes';
+import { MAX_PER_RULE, silent, type Finding, type FixDraft, type RuleContext } from './ruleTypes';
 
 /** Each half-width mark's full-width form, by character code. */
 const FULL: string[] = [];
@@ -48,7 +48,8 @@ function seeThrough(k: number): boolean {
 }
 
 export function punctuationRules(ctx: RuleContext): Finding[] {
-  const { model, text } = ctx;
+  const { model, text, options } = ctx;
+  if (silent(options, 'halfwidth-punctuation')) return [];
   const marks = findHalfwidth(model, text);
   if (!marks.length) return [];
   const all: TextChange[] = [];
