@@ -1,8 +1,9 @@
 // Agency checks: joint leads, names abolished by a reform before the plan's date, units missing from the team's list.
-import { canonicalForm, OBSOLETE_NAMES, obsoleteAt, type ObsoleteHit } from './agencyDirectory';
+import { canonicalForm, obsoleteAt, type ObsoleteHit } from './agencyDirectory';
 import { editDistance } from './editDistance';
 import type { PlanModel } from './model';
-import { nameScanner } from './nameScan';
+import type { NameMatch } from './nameScan';
+import { planNames } from './planNames';
 import { isGenericUnit } from './responsibility';
 import { around, insideTitle, MAX_PER_RULE, planYear, silent, type Finding, type FixDraft, type RuleContext } from './ruleTypes';
 import { ownCity } from './places';
@@ -40,7 +41,6 @@ const HAN = /\p{Script=Han}/u;
 const BEFORE_NAME = new Set('市县区州盟旗由与及同向对将经会请即'.split(''));
 /** After 局: 局面, 局势, 局限, 局部 are words, not agencies. */
 const AFTER_NAME = /^(?:面|势|限|部)/;
-const scanObsolete = nameScanner(OBSOLETE_NAMES);
 /** A sentence describing the reform itself names the old body on purpose. */
 const REFORM_WORDS = /撤销|撤并|机构改革|更名|组建|整合|划入|不再保留/;
 
@@ -56,11 +56,11 @@ export interface AgencyMention {
 /**
  * Abolished names in the whole text that stand as a unit: after a separator, a level prefix or a
  * short function word (not inside 自然资源和规划局 or 风景旅游局), outside 《》 titles, not 原市质监局,
- * and not in a sentence about the reform.
+ * and not in a sentence about the reform. `found` holds where the names are written (planNames).
  */
-export function findObsoleteMentions(text: string, wanted: (core: string) => boolean = () => true): AgencyMention[] {
+export function findObsoleteMentions(text: string, found: NameMatch[], wanted: (core: string) => boolean = () => true): AgencyMention[] {
   const out: AgencyMention[] = [];
-  for (const { start, end, name } of scanObsolete(text)) {
+  for (const { start, end, name } of found) {
     if (!wanted(name)) continue; // before the sentence is read: most names are current in the plan's year
     const before = text[start - 1] ?? '';
     if (before && HAN.test(before) && !BEFORE_NAME.has(before)) continue;
@@ -89,7 +89,7 @@ function obsoleteAgencies(ctx: RuleContext): Finding[] {
     if (hit === undefined) hits.set(core, (hit = obsoleteAt(core, year, city)));
     return hit;
   };
-  for (const m of findObsoleteMentions(text, (core) => hitOf(core) !== null)) {
+  for (const m of findObsoleteMentions(text, planNames(model, text).obsolete, (core) => hitOf(core) !== null)) {
     const hit = hitOf(m.core);
     if (!hit) continue;
     const fixes: FixDraft[] = hit.successors.map((s) => ({ id: 'fix.replace', args: { text: m.prefix + s }, changes: [{ span: { start: m.start, end: m.end }, newText: s }] }));

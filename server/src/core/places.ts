@@ -1,6 +1,6 @@
 // Place names: which city a plan belongs to, and where a text names a city, county or district.
 import type { AnalysisOptions, PlanModel } from './model';
-import { nameScanner } from './nameScan';
+import { nameScanner, type NameMatch } from './nameScan';
 import { OTHER_CITIES, PREFECTURES, PROVINCES } from './placeData';
 
 export interface Place {
@@ -39,7 +39,9 @@ for (const p of PLACES) {
     else FORMS.set(form, [p]);
   }
 }
-const scanForms = nameScanner(FORMS.keys());
+/** Every written form of a place name, for a scanner. */
+export const PLACE_FORMS: readonly string[] = [...FORMS.keys()];
+const scanForms = nameScanner(PLACE_FORMS);
 
 const HAN = /\p{Script=Han}/u;
 /** Characters that may end the word before a place name (做好吴中区…, 由苏州市…); other Han letters mean the name is inside a word. */
@@ -56,8 +58,13 @@ export interface PlaceMention {
 
 /** Place names in the text; the caller decides from what follows (an agency, a slogan) whether they matter. */
 export function findPlaceMentions(text: string): PlaceMention[] {
+  return placeMentions(text, scanForms(text));
+}
+
+/** The mentions of the place forms a scanner found in the text. */
+export function placeMentions(text: string, found: NameMatch[]): PlaceMention[] {
   const out: PlaceMention[] = [];
-  for (const { start, end, name } of scanForms(text)) {
+  for (const { start, end, name } of found) {
     const before = text[start - 1] ?? '';
     const wordStart = !before || !HAN.test(before) || BEFORE_PLACE.has(before);
     out.push({ start, end, form: name, places: FORMS.get(name) ?? [], wordStart });

@@ -1,7 +1,8 @@
 // precedent-residue: another city's agency, slogan or district left in a draft copied from that city's plan.
 import { EQUIVALENT_FORMS, OBSOLETE_NAMES } from './agencyDirectory';
 import { around, insideTitle, silent, type Finding, type RuleContext } from './ruleTypes';
-import { findPlaceMentions, isOwnGround, ownCity, type Place, type PlaceMention } from './places';
+import { planNames } from './planNames';
+import { isOwnGround, ownCity, placeMentions, type Place, type PlaceMention } from './places';
 
 // 海关 is left out: a province's customs district is named after its capital (南京海关 serves all of 江苏).
 const AGENCY_CORES = [
@@ -25,7 +26,7 @@ export function residueRules(ctx: RuleContext): Finding[] {
   const own = ownCity(model, text, options);
   if (!own) return [];
   const out: Finding[] = [];
-  for (const m of findPlaceMentions(text)) {
+  for (const m of placeMentions(text, planNames(model, text).places)) {
     if (!m.places.length || m.places.some((p) => isOwnGround(p, own))) continue;
     const finding = classify(text, m, own);
     if (finding) out.push(finding);
