@@ -35,14 +35,13 @@ export function residueRules(ctx: RuleContext): Finding[] {
 }
 
 function classify(text: string, m: PlaceMention, own: Place): Finding | null {
-  const { sentence, lineText } = around(text, m.start);
-  const finding = residueAt(text, m, own, lineText);
-  // The context is read only for a mention that would be reported: most are not, and it is the dearest test.
-  return finding && !LEGIT_CONTEXT.test(sentence) ? finding : null;
+  const finding = residueAt(text, m, own);
+  // The sentence is read only for a mention that would be reported: most are not, and it is the dearest test.
+  return finding && !LEGIT_CONTEXT.test(around(text, m.start).sentence) ? finding : null;
 }
 
 /** What a mention of another place would be reported as, before its sentence is read for benchmarking or cooperation. */
-function residueAt(text: string, m: PlaceMention, own: Place, lineText: { start: number; text: string }): Finding | null {
+function residueAt(text: string, m: PlaceMention, own: Place): Finding | null {
   const after = text.slice(m.end, m.end + 24);
   const agency = AGENCY_AFTER.exec(after);
   if (agency) {
@@ -57,10 +56,12 @@ function residueAt(text: string, m: PlaceMention, own: Place, lineText: { start:
     return { rule: 'precedent-residue', id: 'precedent-residue.slogan', span, args: { mention: text.slice(open + 1, close), other: describe(m.places[0]), own: own.name } };
   }
   // A county or district of another prefecture, written with its suffix (吴中区, 昆山市), or a title 《苏州市…》.
+  const county = m.wordStart && m.places.every((p) => p.county) && m.form === m.places[0].name && !/^[域划位块间级城乡场民]/.test(after);
+  if (!county && text[m.start - 1] !== '《') return null; // neither a place nor a title's start: the line need not be read
+  const { lineText } = around(text, m.start);
   const at = m.start - lineText.start;
   const inTitle = insideTitle(lineText.text, at);
   const titleStart = inTitle && lineText.text[at - 1] === '《';
-  const county = m.wordStart && m.places.every((p) => p.county) && m.form === m.places[0].name && !/^[域划位块间级城乡场民]/.test(after);
   if (titleStart) {
     const close = lineText.text.indexOf('》', at);
     const title = lineText.text.slice(at, close > at ? close : undefined);
