@@ -4,10 +4,12 @@ import { MAX_PER_RULE, silent, type Finding, type FixDraft, type RuleContext } f
 
 /** Each half-width mark's full-width form, by character code. */
 const FULL: string[] = [];
+const FULL_FORMS: string[] = [];
 /** 1 for the character codes of the half-width marks (all below 64). */
 const IS_MARK = new Uint8Array(64);
 for (const [half, full] of [[',', '，'], [';', '；'], [':', '：'], ['(', '（'], [')', '）'], ['?', '？'], ['!', '！']]) {
   FULL[half.charCodeAt(0)] = full;
+  FULL_FORMS.push(full);
   IS_MARK[half.charCodeAt(0)] = 1;
 }
 const SPACE = 0x20;
@@ -20,7 +22,6 @@ export const PERVASIVE_COUNT = 20;
 
 const HAN = /\p{Script=Han}/u;
 const MARKS = /[,;:()?!]/g;
-const FULL_MARKS = /[，；：（）？！]/g;
 const URL = /(?:https?:\/\/|www\.)[^\s，。；、“”（）《》]+/g;
 
 /** Whether each UTF-16 unit is Han by the Unicode property: 0 not yet asked, 1 yes, 2 no (a lone surrogate never is). */
@@ -52,13 +53,11 @@ export function punctuationRules(ctx: RuleContext): Finding[] {
   if (silent(options, 'halfwidth-punctuation')) return [];
   const marks = findHalfwidth(model, text);
   if (!marks.length) return [];
-  const all: TextChange[] = [];
-  for (const at of marks) all.push({ span: { start: at, end: at + 1 }, newText: FULL[text.charCodeAt(at)] });
+  // Sized once: grown push by push, a list of a hundred thousand changes costs several times more.
+  const all: TextChange[] = new Array(marks.length);
+  for (let k = 0; k < marks.length; k++) all[k] = { span: { start: marks[k], end: marks[k] + 1 }, newText: FULL[text.charCodeAt(marks[k])] };
   const allFix: FixDraft = { id: 'fix.fullwidth-all', args: { count: marks.length }, changes: all };
-  // Counted only as far as the decision below needs: past marks.length full-width marks it is settled.
-  let fullCount = 0;
-  FULL_MARKS.lastIndex = 0;
-  while (fullCount <= marks.length && FULL_MARKS.exec(text)) fullCount++;
+  const fullCount = countFullMarks(text, marks.length);
   // A copy converted as a whole: the half-width marks outnumber the full-width ones twice over, or are many and the majority.
   if ((marks.length >= 5 && marks.length >= 2 * fullCount) || (marks.length >= PERVASIVE_COUNT && marks.length >= fullCount)) {
     const at = marks[0];
@@ -75,6 +74,18 @@ export function punctuationRules(ctx: RuleContext): Finding[] {
     out.push({ rule: 'halfwidth-punctuation', id: 'halfwidth-punctuation', span: { start: at, end: at + 1 }, args: { mark, full }, fixes });
   }
   return out;
+}
+
+/**
+ * The full-width marks in the text, counted only as far as the decision on pervasiveness needs:
+ * past `limit` it is settled. One search per mark, not a pattern: a rare character is found fast.
+ */
+function countFullMarks(text: string, limit: number): number {
+  let n = 0;
+  for (const mark of FULL_FORMS) {
+    for (let i = text.indexOf(mark); i >= 0 && n <= limit; i = text.indexOf(mark, i + 1)) n++;
+  }
+  return n;
 }
 
 /** What a line's marks are not read in: URLs (start and end offsets, flat) and the heading marker. */
