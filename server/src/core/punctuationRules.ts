@@ -106,7 +106,6 @@ export function findHalfwidth(model: PlanModel, text: string): number[] {
   const starts = model.lineStarts;
   const headings = model.headings;
   const skip: Skip = { urls: urlRanges(text), markerStart: -1, markerEnd: -1 };
-  const found: number[] = [];
   let h = 0;
   let l = 0;
   // One scan of the whole text for marks; only the lines holding one are read, each from its first mark.
@@ -120,23 +119,23 @@ export function findHalfwidth(model: PlanModel, text: string): number[] {
     const marker = h < headings.length && headings[h].line === l ? headings[h].markerSpan : undefined;
     skip.markerStart = marker ? marker.start : -1;
     skip.markerEnd = marker ? marker.end : -1;
-    found.length = 0;
-    at = scanLine(text, start, end, at, 0, skip, found);
-    if (!found.length) continue;
-    sortOffsets(found);
-    if (touchesOtherMark(text, start, end, found)) {
+    // The line's marks go straight to the end of the list: out[from…].
+    const from = out.length;
+    at = scanLine(text, start, end, at, 0, skip, out);
+    if (out.length === from) continue;
+    sortOffsets(out, from);
+    if (touchesOtherMark(text, start, end, out, from)) {
       // A mark converted makes its neighbour's context Chinese (计划)? → 计划）?): read the line again
       // with the found marks converted, until nothing new turns up, so one fix-all leaves no finding.
-      let work = convertMarks(text.slice(start, end), start, found, 0);
+      let work = convertMarks(text.slice(start, end), start, out, from);
       for (let pass = 1; pass < 4; pass++) {
-        const known = found.length;
-        scanLine(work, 0, work.length, 0, start, skip, found);
-        if (found.length === known) break;
-        work = convertMarks(work, start, found, known);
+        const known = out.length;
+        scanLine(work, 0, work.length, 0, start, skip, out);
+        if (out.length === known) break;
+        work = convertMarks(work, start, out, known);
       }
-      sortOffsets(found);
+      sortOffsets(out, from);
     }
-    for (const i of found) out.push(i);
   }
   return out;
 }
@@ -147,7 +146,7 @@ export function findHalfwidth(model: PlanModel, text: string): number[] {
  * `to`, or -1. The visible neighbours of a run of marks and spaces are found once for the run.
  */
 function scanLine(s: string, from: number, to: number, first: number, base: number, skip: Skip, found: number[]): number {
-  const open: number[] = [];
+  let open: number[] | undefined;
   // The characters around the current run of marks and spaces: the last before it, the index of the first after it.
   let prev = -1;
   let nextAt = -1;
@@ -161,11 +160,11 @@ function scanLine(s: string, from: number, to: number, first: number, base: numb
     const c = s.charCodeAt(i);
     if (c === OPEN) {
       if (i > from && s.charCodeAt(i - 1) === RIGHT_SQUARE) continue; // Markdown link
-      open.push(i);
+      (open ??= []).push(i);
       continue;
     }
     if (c === CLOSE) {
-      const o = open.pop();
+      const o = open?.pop();
       if (o === undefined) {
         if (isChinese(prev)) found.push(i + base);
       } else if (chineseInside(s, o + 1, i)) {
@@ -177,7 +176,7 @@ function scanLine(s: string, from: number, to: number, first: number, base: numb
     if (isChinese(prev) && (isChinese(next) || next === -1)) found.push(i + base);
   }
   nextAt = -1;
-  for (const o of open) {
+  for (const o of open ?? []) {
     if (o > nextAt) nextAt = visibleAfter(s, o, to);
     if (nextAt < to && isChinese(s.charCodeAt(nextAt))) found.push(o + base);
   }
@@ -228,11 +227,12 @@ function isLetter(k: number): boolean {
   return (k >= 0x41 && k <= 0x5a) || (k >= 0x61 && k <= 0x7a);
 }
 
-/** Sorts a line's offsets: they come out of order only around brackets. */
-function sortOffsets(a: number[]): void {
-  for (let i = 1; i < a.length; i++) {
+/** Sorts a line's offsets, a[from…]: they come out of order only around brackets. */
+function sortOffsets(a: number[], from: number): void {
+  for (let i = from + 1; i < a.length; i++) {
     if (a[i] < a[i - 1]) {
-      a.sort((x, y) => x - y);
+      const sorted = a.slice(from).sort((x, y) => x - y);
+      for (let k = 0; k < sorted.length; k++) a[from + k] = sorted[k];
       return;
     }
   }
@@ -241,10 +241,10 @@ function sortOffsets(a: number[]): void {
 /**
  * Whether a found mark is seen through (spaces and marks) from a half-width mark not found: only
  * then can converting the found ones change another mark's reading, and the line be read again.
- * `found` is sorted: each run of marks and spaces is read once.
+ * The line's found marks, found[first…], are sorted: each run of marks and spaces is read once.
  */
-function touchesOtherMark(text: string, from: number, to: number, found: number[]): boolean {
-  let f = 0;
+function touchesOtherMark(text: string, from: number, to: number, found: number[], first: number): boolean {
+  let f = first;
   while (f < found.length) {
     let runStart = found[f];
     while (runStart > from && seeThrough(text.charCodeAt(runStart - 1))) runStart--;
