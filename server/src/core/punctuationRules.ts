@@ -88,11 +88,14 @@ function countFullMarks(text: string, limit: number): number {
   return n;
 }
 
-/** What a line's marks are not read in: URLs (start and end offsets, flat) and the heading marker. */
-interface Skip {
+/** A line as its marks are read: what they are not read in (URLs, the heading marker), and what the reading saw. */
+interface LineState {
+  /** Start and end offsets of the text's URLs, flat. */
   urls: number[];
   markerStart: number;
   markerEnd: number;
+  /** Some run of marks and spaces holds two marks or more: only then can converting one change another. */
+  crowded: boolean;
 }
 
 /**
@@ -105,7 +108,7 @@ export function findHalfwidth(model: PlanModel, text: string): number[] {
   const out: number[] = [];
   const starts = model.lineStarts;
   const headings = model.headings;
-  const skip: Skip = { urls: urlRanges(text), markerStart: -1, markerEnd: -1 };
+  const line: LineState = { urls: urlRanges(text), markerStart: -1, markerEnd: -1, crowded: false };
   let h = 0;
   let l = 0;
   // One scan of the whole text for marks; only the lines holding one are read, each from its first mark.
@@ -117,20 +120,21 @@ export function findHalfwidth(model: PlanModel, text: string): number[] {
     while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
     while (h < headings.length && headings[h].line < l) h++;
     const marker = h < headings.length && headings[h].line === l ? headings[h].markerSpan : undefined;
-    skip.markerStart = marker ? marker.start : -1;
-    skip.markerEnd = marker ? marker.end : -1;
+    line.markerStart = marker ? marker.start : -1;
+    line.markerEnd = marker ? marker.end : -1;
+    line.crowded = false;
     // The line's marks go straight to the end of the list: out[from…].
     const from = out.length;
-    at = scanLine(text, start, end, at, 0, skip, out);
+    at = scanLine(text, start, end, at, 0, line, out);
     if (out.length === from) continue;
     sortOffsets(out, from);
-    if (touchesOtherMark(text, start, end, out, from)) {
+    if (line.crowded && touchesOtherMark(text, start, end, out, from)) {
       // A mark converted makes its neighbour's context Chinese (计划)? → 计划）?): read the line again
       // with the found marks converted, until nothing new turns up, so one fix-all leaves no finding.
       let work = convertMarks(text.slice(start, end), start, out, from);
       for (let pass = 1; pass < 4; pass++) {
         const known = out.length;
-        scanLine(work, 0, work.length, 0, start, skip, out);
+        scanLine(work, 0, work.length, 0, start, line, out);
         if (out.length === known) break;
         work = convertMarks(work, start, out, known);
       }
@@ -145,7 +149,7 @@ export function findHalfwidth(model: PlanModel, text: string): number[] {
  * from `first` on (no mark stands before it); returns the offset in s of the first mark at or past
  * `to`, or -1. The visible neighbours of a run of marks and spaces are found once for the run.
  */
-function scanLine(s: string, from: number, to: number, first: number, base: number, skip: Skip, found: number[]): number {
+function scanLine(s: string, from: number, to: number, first: number, base: number, line: LineState, found: number[]): number {
   let open: number[] | undefined;
   // The characters around the current run of marks and spaces: the last before it, the index of the first after it.
   let prev = -1;
@@ -155,8 +159,10 @@ function scanLine(s: string, from: number, to: number, first: number, base: numb
     if (i > nextAt) {
       prev = visibleBefore(s, i, from);
       nextAt = visibleAfter(s, i, to);
+    } else {
+      line.crowded = true;
     }
-    if (skipped(skip, i + base)) continue;
+    if (skipped(line, i + base)) continue;
     const c = s.charCodeAt(i);
     if (c === OPEN) {
       if (i > from && s.charCodeAt(i - 1) === RIGHT_SQUARE) continue; // Markdown link
@@ -203,8 +209,8 @@ function visibleAfter(s: string, i: number, to: number): number {
   return k;
 }
 
-function skipped(skip: Skip, at: number): boolean {
-  return (at >= skip.markerStart && at < skip.markerEnd) || (skip.urls.length > 0 && inRanges(skip.urls, at));
+function skipped(line: LineState, at: number): boolean {
+  return (at >= line.markerStart && at < line.markerEnd) || (line.urls.length > 0 && inRanges(line.urls, at));
 }
 
 /** Chinese inside brackets, and no English word: (市质监局牵头) yes, (WTO/TBT-SPS) and (1) no. */
