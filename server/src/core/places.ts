@@ -1,5 +1,6 @@
 // Place names: which city a plan belongs to, and where a text names a city, county or district.
 import type { AnalysisOptions, PlanModel } from './model';
+import { isHanUnit } from './han';
 import { nameScanner, type NameMatch } from './nameScan';
 import { OTHER_CITIES, PREFECTURES, PROVINCES } from './placeData';
 
@@ -43,9 +44,8 @@ for (const p of PLACES) {
 export const PLACE_FORMS: readonly string[] = [...FORMS.keys()];
 const scanForms = nameScanner(PLACE_FORMS);
 
-const HAN = /\p{Script=Han}/u;
 /** Characters that may end the word before a place name (做好吴中区…, 由苏州市…); other Han letters mean the name is inside a word. */
-const BEFORE_PLACE = new Set('省市县区在于对与和及由做好将把为是的等向同经请即赴到从至、'.split(''));
+const BEFORE_PLACE = new Set([...'省市县区在于对与和及由做好将把为是的等向同经请即赴到从至、'].map((c) => c.charCodeAt(0)));
 
 export interface PlaceMention {
   start: number;
@@ -65,8 +65,8 @@ export function findPlaceMentions(text: string): PlaceMention[] {
 export function placeMentions(text: string, found: NameMatch[]): PlaceMention[] {
   const out: PlaceMention[] = [];
   for (const { start, end, name } of found) {
-    const before = text[start - 1] ?? '';
-    const wordStart = !before || !HAN.test(before) || BEFORE_PLACE.has(before);
+    const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+    const wordStart = before < 0 || !isHanUnit(before) || BEFORE_PLACE.has(before);
     out.push({ start, end, form: name, places: FORMS.get(name) ?? [], wordStart });
   }
   return out;

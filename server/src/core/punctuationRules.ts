@@ -1,4 +1,5 @@
 // halfwidth-punctuation: , ; : ( ) ? ! written half-width between Chinese characters.
+import { isHanUnit } from './han';
 import type { PlanModel, TextChange } from './model';
 import { MAX_PER_RULE, silent, type Finding, type FixDraft, type RuleContext } from './ruleTypes';
 
@@ -23,14 +24,6 @@ export const PERVASIVE_COUNT = 20;
 const HAN = /\p{Script=Han}/u;
 const MARKS = /[,;:()?!]/g;
 const URL = /(?:https?:\/\/|www\.)[^\s，。；、“”（）《》]+/g;
-
-/** Whether each UTF-16 unit is Han by the Unicode property: 0 not yet asked, 1 yes, 2 no (a lone surrogate never is). */
-const hanUnits = new Uint8Array(0x10000);
-function isHanUnit(k: number): boolean {
-  let v = hanUnits[k];
-  if (v === 0) hanUnits[k] = v = HAN.test(String.fromCharCode(k)) ? 1 : 2;
-  return v === 1;
-}
 
 /** Han, or punctuation that only Chinese text uses (。、“”（）—…); -1 (no character) is not. */
 function isChinese(k: number): boolean {
