@@ -1,6 +1,6 @@
 // Finding any of a long list of names in a long text: a table of first-character pairs instead of a
 // regular-expression alternation, which V8 tries name by name (1 500 place names: 35 ms a MB, now
-// under 1). Several lists share one pass over the text.
+// about 1). Several lists share one pass over the text.
 
 export interface NameMatch {
   start: number;
