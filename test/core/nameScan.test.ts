@@ -1,7 +1,7 @@
 // nameScanner must find exactly what a global regex of the names (longest first) finds.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nameScanner } from '../../server/src/core/nameScan';
+import { nameScanner, nameScanners } from '../../server/src/core/nameScan';
 import { findPlaceMentions } from '../../server/src/core/places';
 
 function byRegex(names: string[], text: string) {
@@ -25,6 +25,18 @@ describe('nameScanner', () => {
       fc.property(fc.array(fc.constantFrom('苏', '州', '市', '昆', '山', '场', '区', '，', '\n', '𠮷'), { maxLength: 40 }), (parts) => {
         const text = parts.join('');
         expect(scan(text)).toEqual(byRegex(names, text));
+      }),
+      { numRuns: 300, seed: 20261123 },
+    );
+  });
+
+  it('scans several lists in one pass, each as if alone (their matches may overlap)', () => {
+    const lists = [['苏州', '苏州市', '昆山市', '昆山'], ['州市', '市场', '山市场'], ['苏州市场']];
+    const scan = nameScanners(lists);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('苏', '州', '市', '昆', '山', '场', '，', '𠮷'), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(scan(text)).toEqual(lists.map((names) => byRegex(names, text)));
       }),
       { numRuns: 300, seed: 20261123 },
     );

@@ -1,14 +1,20 @@
 // Agency checks: joint leads, names abolished by a reform before the plan's date, units missing from the team's list.
-import { canonicalForm, OBSOLETE_NAMES, obsoleteAt } from './agencyDirectory';
+import { canonicalForm, obsoleteAt, type ObsoleteHit } from './agencyDirectory';
 import { editDistance } from './editDistance';
 import type { PlanModel } from './model';
+import type { NameMatch } from './nameScan';
+import { planNames } from './planNames';
 import { isGenericUnit } from './responsibility';
-import { around, insideTitle, planYear, type Finding, type FixDraft, type RuleContext } from './ruleTypes';
+import { around, insideTitle, MAX_PER_RULE, planYear, silent, type Finding, type FixDraft, type RuleContext } from './ruleTypes';
 import { ownCity } from './places';
 
 export function agencyRules(ctx: RuleContext): Finding[] {
-  const obsolete = obsoleteAgencies(ctx);
-  return [...multipleLeads(ctx.model), ...obsolete, ...unknownAgencies(ctx, obsolete)];
+  const { options } = ctx;
+  // unknown-agency reads where obsolete-agency fires, so the names are read while either is on.
+  const obsolete = silent(options, 'obsolete-agency') && silent(options, 'unknown-agency') ? [] : obsoleteAgencies(ctx);
+  const multiple = silent(options, 'multiple-leads') ? [] : multipleLeads(ctx.model);
+  const unknown = silent(options, 'unknown-agency') ? [] : unknownAgencies(ctx, obsolete);
+  return [...multiple, ...obsolete, ...unknown];
 }
 
 /** Units that act as implementers rather than a lead: everyone-else phrases and government levels (各县区政府, 市政府). */
@@ -20,6 +26,9 @@ function isLevelOrGeneric(unit: string): boolean {
 function multipleLeads(model: PlanModel): Finding[] {
   const out: Finding[] = [];
   for (const c of model.clauses) {
+    // checkPlan keeps the first MAX_PER_RULE findings of a rule: the rest are not built.
+    if (out.length === MAX_PER_RULE) break;
+    if (c.leads.length < 2) continue;
     const leads = [...new Set(c.leads.filter((u) => !isLevelOrGeneric(u)))];
     if (leads.length < 2) continue;
     out.push({ rule: 'multiple-leads', id: 'multiple-leads', span: { start: c.span.start, end: c.span.end }, args: { count: leads.length, units: leads.join('、') } });
@@ -32,7 +41,6 @@ const HAN = /\p{Script=Han}/u;
 const BEFORE_NAME = new Set('市县区州盟旗由与及同向对将经会请即'.split(''));
 /** After 局: 局面, 局势, 局限, 局部 are words, not agencies. */
 const AFTER_NAME = /^(?:面|势|限|部)/;
-const OBSOLETE_RE = new RegExp(OBSOLETE_NAMES.map(escape).join('|'), 'g');
 /** A sentence describing the reform itself names the old body on purpose. */
 const REFORM_WORDS = /撤销|撤并|机构改革|更名|组建|整合|划入|不再保留/;
 
@@ -48,24 +56,21 @@ export interface AgencyMention {
 /**
  * Abolished names in the whole text that stand as a unit: after a separator, a level prefix or a
  * short function word (not inside 自然资源和规划局 or 风景旅游局), outside 《》 titles, not 原市质监局,
- * and not in a sentence about the reform.
+ * and not in a sentence about the reform. `found` holds where the names are written (planNames).
  */
-export function findObsoleteMentions(text: string, wanted: (core: string) => boolean = () => true): AgencyMention[] {
+export function findObsoleteMentions(text: string, found: NameMatch[], wanted: (core: string) => boolean = () => true): AgencyMention[] {
   const out: AgencyMention[] = [];
-  OBSOLETE_RE.lastIndex = 0;
-  for (let m = OBSOLETE_RE.exec(text); m; m = OBSOLETE_RE.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (!wanted(m[0])) continue; // before the sentence is read: most names are current in the plan's year
+  for (const { start, end, name } of found) {
+    if (!wanted(name)) continue; // before the sentence is read: most names are current in the plan's year
     const before = text[start - 1] ?? '';
     if (before && HAN.test(before) && !BEFORE_NAME.has(before)) continue;
-    if (AFTER_NAME.test(text.slice(end, end + 1)) && m[0].endsWith('局')) continue;
+    if (AFTER_NAME.test(text.slice(end, end + 1)) && name.endsWith('局')) continue;
     const prefix = '市县区'.includes(before) && before ? before : '';
     const lead = text.slice(Math.max(0, start - prefix.length - 3), start - prefix.length);
     if (/(?:原|前|省|国家|自治区)$/.test(lead)) continue;
     const { sentence, lineText } = around(text, start);
     if (REFORM_WORDS.test(sentence) || insideTitle(lineText.text, start - lineText.start)) continue;
-    out.push({ start, end, core: m[0], prefix });
+    out.push({ start, end, core: name, prefix });
   }
   return out;
 }
@@ -77,8 +82,15 @@ function obsoleteAgencies(ctx: RuleContext): Finding[] {
   // Where a name survived (重庆 kept its 经信委), the plan's city decides; a district plan may only name its city in the cover.
   const city = ownCity(model, text, options)?.name ?? text.slice(0, 2000);
   const out: Finding[] = [];
-  for (const m of findObsoleteMentions(text, (core) => obsoleteAt(core, year, city) !== null)) {
-    const hit = obsoleteAt(m.core, year, city);
+  // The same few names recur all through a plan: each is looked up once.
+  const hits = new Map<string, ObsoleteHit | null>();
+  const hitOf = (core: string) => {
+    let hit = hits.get(core);
+    if (hit === undefined) hits.set(core, (hit = obsoleteAt(core, year, city)));
+    return hit;
+  };
+  for (const m of findObsoleteMentions(text, planNames(model, text).obsolete, (core) => hitOf(core) !== null)) {
+    const hit = hitOf(m.core);
     if (!hit) continue;
     const fixes: FixDraft[] = hit.successors.map((s) => ({ id: 'fix.replace', args: { text: m.prefix + s }, changes: [{ span: { start: m.start, end: m.end }, newText: s }] }));
     out.push({
@@ -107,17 +119,27 @@ function unknownAgencies(ctx: RuleContext, obsolete: Finding[]): Finding[] {
       for (const k of agencyKeys(clean, cityPrefixes)) known.add(k);
     }
   }
-  const flagged = new Set(obsolete.map((f) => f.span.start));
+  // Where obsolete-agency fired, sorted: a unit's span is looked up, not compared with each.
+  const flagged = [...new Set(obsolete.map((f) => f.span.start))].sort((a, b) => a - b);
+  // The same units recur in every task: each is judged once (undefined: known or not a department).
+  const judged = new Map<string, { near: string | null } | undefined>();
+  const judge = (unit: string) => {
+    if (judged.has(unit)) return judged.get(unit);
+    const unknown = isLevelOrGeneric(unit) || /领导小组|委员会成员|各成员/.test(unit) || agencyKeys(unit, cityPrefixes).some((k) => known.has(k)) ? undefined : { near: nearest(unit, names) };
+    judged.set(unit, unknown);
+    return unknown;
+  };
   const out: Finding[] = [];
   for (const c of model.clauses) {
+    if (out.length >= MAX_PER_RULE) break; // checkPlan would drop the rest
     const body = text.slice(c.span.start, c.span.end);
     for (const unit of new Set([...c.leads, ...c.cooperators])) {
-      if (isLevelOrGeneric(unit) || /领导小组|委员会成员|各成员/.test(unit)) continue;
-      if (agencyKeys(unit, cityPrefixes).some((k) => known.has(k))) continue;
+      const unknown = judge(unit);
+      if (unknown === undefined) continue;
       const at = body.indexOf(unit);
       const span = at >= 0 ? { start: c.span.start + at, end: c.span.start + at + unit.length } : { start: c.span.start, end: c.span.end };
-      if ([...flagged].some((s) => s >= span.start && s < span.end + 1)) continue;
-      const near = nearest(unit, names);
+      if (anyWithin(flagged, span.start, span.end + 1)) continue;
+      const near = unknown.near;
       if (near && at >= 0) {
         out.push({
           rule: 'unknown-agency', id: 'unknown-agency.near', span, args: { unit, suggestion: near },
@@ -160,6 +182,14 @@ function nearest(unit: string, names: string[]): string | null {
   return /^[市县区]/.test(unit) && !/^[市县区]/.test(best) ? unit[0] + best : best;
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Whether a sorted list holds a value in [from, to), by binary search. */
+function anyWithin(sorted: number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] < to;
 }

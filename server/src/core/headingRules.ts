@@ -19,11 +19,13 @@ export function checkSequence(headings: Heading[]): Finding[] {
   const out: Finding[] = [];
   const lastInGroup = new Map<number, number>();
   const lastAtDepth = new Map<number, number>();
-  headings.forEach((h, k) => {
-    if (h.kind === 'bullet') return;
+  for (let k = 0; k < headings.length; k++) {
+    const h = headings[k];
+    if (h.kind === 'bullet') continue;
     // Numeric keys (parent and kind, kind and depth): no string per heading.
-    const group = h.parent * 8 + KIND_RANK[h.kind];
-    const level = h.depth * 8 + KIND_RANK[h.kind];
+    const rank = KIND_RANK[h.kind];
+    const group = h.parent * 8 + rank;
+    const level = h.depth * 8 + rank;
     const prev = lastInGroup.get(group);
     const continued = (lastAtDepth.get(level) ?? 0) + 1;
     const expected = prev === undefined ? 1 : prev + 1;
@@ -42,7 +44,7 @@ export function checkSequence(headings: Heading[]): Finding[] {
     const n = h.ordinal ?? expected;
     lastInGroup.set(group, n);
     lastAtDepth.set(level, n);
-  });
+  }
   return out;
 }
 
@@ -87,33 +89,38 @@ export function checkStyle(headings: Heading[]): Finding[] {
  * puts a kind that ranks between them: （1） directly under 一、 while （一） is used there.
  */
 export function checkLevel(headings: Heading[]): Finding[] {
-  // Kinds as ranks (-1 for the document root), a pair as parent rank and child rank in one number.
-  const pairs = new Map<number, number>();
-  const parentRank = (h: Heading) => (h.parent >= 0 ? KIND_RANK[headings[h.parent].kind] : -1);
-  headings.forEach((h, k) => {
-    const pair = (parentRank(h) + 1) * 8 + KIND_RANK[h.kind];
-    if (h.kind !== 'bullet' && !pairs.has(pair)) pairs.set(pair, k);
-  });
-  const out: Finding[] = [];
-  // The children seen under each parent rank, in document order: a heading looks at its own parent's only.
-  const byParent = new Map<number, [number, number][]>();
-  for (const [pair, example] of pairs) {
-    const list = byParent.get((pair >> 3) - 1);
-    if (list) list.push([pair & 7, example]);
-    else byParent.set((pair >> 3) - 1, [[pair & 7, example]]);
+  // Kinds as ranks (-1 for the document root), a pair as parent rank and child rank in one number (under 64).
+  const ranks = new Int8Array(headings.length);
+  const parentRanks = new Int8Array(headings.length);
+  const exampleOf = new Int32Array(64).fill(-1);
+  const pairs: number[] = [];
+  for (let k = 0; k < headings.length; k++) {
+    const h = headings[k];
+    ranks[k] = KIND_RANK[h.kind];
+    parentRanks[k] = h.parent >= 0 ? KIND_RANK[headings[h.parent].kind] : -1;
+    const pair = (parentRanks[k] + 1) * 8 + ranks[k];
+    if (h.kind !== 'bullet' && exampleOf[pair] < 0) {
+      exampleOf[pair] = k;
+      pairs.push(pair);
+    }
   }
-  headings.forEach((h, k) => {
-    if (h.kind === 'bullet') return;
-    const p = parentRank(h);
-    const own = KIND_RANK[h.kind];
-    for (const [child, example] of byParent.get(p) ?? []) {
+  const out: Finding[] = [];
+  // The children seen under each parent rank (at parent rank + 1), in document order: a heading looks at its own parent's only.
+  const byParent: [number, number][][] = Array.from({ length: 8 }, () => []);
+  for (const pair of pairs) byParent[pair >> 3].push([pair & 7, exampleOf[pair]]);
+  for (let k = 0; k < headings.length; k++) {
+    const h = headings[k];
+    if (h.kind === 'bullet') continue;
+    const p = parentRanks[k];
+    const own = ranks[k];
+    for (const [child, example] of byParent[p + 1]) {
       if (child === own) continue;
       if (child > p && child < own) {
         const parent = h.parent >= 0 ? headings[h.parent].marker : '文首';
         out.push({ rule: 'heading-level', id: 'heading-level', heading: k, args: { marker: h.marker, parent, usual: headings[example].marker } });
-        return;
+        break;
       }
     }
-  });
+  }
   return out;
 }

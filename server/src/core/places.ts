@@ -1,6 +1,7 @@
 // Place names: which city a plan belongs to, and where a text names a city, county or district.
 import type { AnalysisOptions, PlanModel } from './model';
-import { nameScanner } from './nameScan';
+import { isHanUnit } from './han';
+import { nameScanner, type NameMatch } from './nameScan';
 import { OTHER_CITIES, PREFECTURES, PROVINCES } from './placeData';
 
 export interface Place {
@@ -39,11 +40,12 @@ for (const p of PLACES) {
     else FORMS.set(form, [p]);
   }
 }
-const scanForms = nameScanner(FORMS.keys());
+/** Every written form of a place name, for a scanner. */
+export const PLACE_FORMS: readonly string[] = [...FORMS.keys()];
+const scanForms = nameScanner(PLACE_FORMS);
 
-const HAN = /\p{Script=Han}/u;
 /** Characters that may end the word before a place name (做好吴中区…, 由苏州市…); other Han letters mean the name is inside a word. */
-const BEFORE_PLACE = new Set('省市县区在于对与和及由做好将把为是的等向同经请即赴到从至、'.split(''));
+const BEFORE_PLACE = new Set([...'省市县区在于对与和及由做好将把为是的等向同经请即赴到从至、'].map((c) => c.charCodeAt(0)));
 
 export interface PlaceMention {
   start: number;
@@ -56,10 +58,15 @@ export interface PlaceMention {
 
 /** Place names in the text; the caller decides from what follows (an agency, a slogan) whether they matter. */
 export function findPlaceMentions(text: string): PlaceMention[] {
+  return placeMentions(text, scanForms(text));
+}
+
+/** The mentions of the place forms a scanner found in the text. */
+export function placeMentions(text: string, found: NameMatch[]): PlaceMention[] {
   const out: PlaceMention[] = [];
-  for (const { start, end, name } of scanForms(text)) {
-    const before = text[start - 1] ?? '';
-    const wordStart = !before || !HAN.test(before) || BEFORE_PLACE.has(before);
+  for (const { start, end, name } of found) {
+    const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+    const wordStart = before < 0 || !isHanUnit(before) || BEFORE_PLACE.has(before);
     out.push({ start, end, form: name, places: FORMS.get(name) ?? [], wordStart });
   }
   return out;

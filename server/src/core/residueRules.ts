@@ -1,7 +1,8 @@
 // precedent-residue: another city's agency, slogan or district left in a draft copied from that city's plan.
 import { EQUIVALENT_FORMS, OBSOLETE_NAMES } from './agencyDirectory';
-import { around, insideTitle, type Finding, type RuleContext } from './ruleTypes';
-import { findPlaceMentions, isOwnGround, ownCity, type Place, type PlaceMention } from './places';
+import { around, insideTitle, silent, type Finding, type RuleContext } from './ruleTypes';
+import { planNames } from './planNames';
+import { isOwnGround, ownCity, placeMentions, type Place, type PlaceMention } from './places';
 
 // 海关 is left out: a province's customs district is named after its capital (南京海关 serves all of 江苏).
 const AGENCY_CORES = [
@@ -21,10 +22,11 @@ const LEGIT_CONTEXT = /对标|对接|学习|借鉴|参照|比照|赶超|看齐|�
 
 export function residueRules(ctx: RuleContext): Finding[] {
   const { model, text, options } = ctx;
+  if (silent(options, 'precedent-residue')) return [];
   const own = ownCity(model, text, options);
   if (!own) return [];
   const out: Finding[] = [];
-  for (const m of findPlaceMentions(text)) {
+  for (const m of placeMentions(text, planNames(model, text).places)) {
     if (!m.places.length || m.places.some((p) => isOwnGround(p, own))) continue;
     const finding = classify(text, m, own);
     if (finding) out.push(finding);
@@ -33,35 +35,40 @@ export function residueRules(ctx: RuleContext): Finding[] {
 }
 
 function classify(text: string, m: PlaceMention, own: Place): Finding | null {
+  const finding = residueAt(text, m, own);
+  // The sentence is read only for a mention that would be reported: most are not, and it is the dearest test.
+  return finding && !LEGIT_CONTEXT.test(around(text, m.start).sentence) ? finding : null;
+}
+
+/** What a mention of another place would be reported as, before its sentence is read for benchmarking or cooperation. */
+function residueAt(text: string, m: PlaceMention, own: Place): Finding | null {
   const after = text.slice(m.end, m.end + 24);
-  const other = describe(m.places[0]);
-  const ownName = own.name;
-  const { sentence, lineText } = around(text, m.start);
-  if (LEGIT_CONTEXT.test(sentence)) return null;
   const agency = AGENCY_AFTER.exec(after);
   if (agency) {
     const span = { start: m.start, end: m.end + agency[0].length };
-    return { rule: 'precedent-residue', id: 'precedent-residue.agency', span, args: { mention: text.slice(span.start, span.end), other, own: ownName } };
+    return { rule: 'precedent-residue', id: 'precedent-residue.agency', span, args: { mention: text.slice(span.start, span.end), other: describe(m.places[0]), own: own.name } };
   }
   const slogan = SLOGAN_AFTER.exec(after);
   if ((slogan && text[m.start - 1] === '“') || (SLOGAN_BEFORE.test(text.slice(Math.max(0, m.start - 3), m.start)) && text[m.end] === '”')) {
     const open = text.lastIndexOf('“', m.start);
     const close = text.indexOf('”', m.end);
     const span = { start: open, end: close + 1 };
-    return { rule: 'precedent-residue', id: 'precedent-residue.slogan', span, args: { mention: text.slice(open + 1, close), other, own: ownName } };
+    return { rule: 'precedent-residue', id: 'precedent-residue.slogan', span, args: { mention: text.slice(open + 1, close), other: describe(m.places[0]), own: own.name } };
   }
   // A county or district of another prefecture, written with its suffix (吴中区, 昆山市), or a title 《苏州市…》.
+  const county = m.wordStart && m.places.every((p) => p.county) && m.form === m.places[0].name && !/^[域划位块间级城乡场民]/.test(after);
+  if (!county && text[m.start - 1] !== '《') return null; // neither a place nor a title's start: the line need not be read
+  const { lineText } = around(text, m.start);
   const at = m.start - lineText.start;
   const inTitle = insideTitle(lineText.text, at);
   const titleStart = inTitle && lineText.text[at - 1] === '《';
-  const county = m.wordStart && m.places.every((p) => p.county) && m.form === m.places[0].name && !/^[域划位块间级城乡场民]/.test(after);
   if (titleStart) {
     const close = lineText.text.indexOf('》', at);
     const title = lineText.text.slice(at, close > at ? close : undefined);
-    return { rule: 'precedent-residue', id: 'precedent-residue.document', span: { start: m.start - 1, end: m.start + title.length + (close > at ? 1 : 0) }, args: { mention: title, other, own: ownName } };
+    return { rule: 'precedent-residue', id: 'precedent-residue.document', span: { start: m.start - 1, end: m.start + title.length + (close > at ? 1 : 0) }, args: { mention: title, other: describe(m.places[0]), own: own.name } };
   }
   if (county && !inTitle) {
-    return { rule: 'precedent-residue', id: 'precedent-residue.place', span: { start: m.start, end: m.end }, args: { mention: m.form, other, own: ownName } };
+    return { rule: 'precedent-residue', id: 'precedent-residue.place', span: { start: m.start, end: m.end }, args: { mention: m.form, other: describe(m.places[0]), own: own.name } };
   }
   return null;
 }

@@ -26,8 +26,16 @@ export interface Finding {
   fixes?: FixDraft[];
 }
 
+/** Past this many findings of one rule a document is not a plan; more would only flood the editor. */
+export const MAX_PER_RULE = 2000;
+
 /** A group of related rules over one plan. */
 export type RuleGroup = (ctx: RuleContext) => Finding[];
+
+/** Whether the team turned a rule off: checkPlan would drop all its findings, so they need not be sought. */
+export function silent(options: AnalysisOptions, rule: RuleId): boolean {
+  return options.severities?.[rule] === 'off';
+}
 
 /**
  * The year the plan speaks from: the year of its document number (the year it was issued, even
@@ -61,18 +69,24 @@ const WINDOW = 300;
 
 /** The sentence (between 。；！？ or line ends) holding an offset, and the part of its line around it (start offset and text). */
 export function around(text: string, offset: number): { sentence: string; lineText: { start: number; text: string } } {
+  // Read by character code: no one-character strings for the thousands of findings of a large plan.
   const from = Math.max(0, offset - WINDOW);
-  const nl = text.slice(from, offset).lastIndexOf('\n');
-  const lineStart = nl >= 0 ? from + nl + 1 : from;
-  const next = text.slice(offset, offset + WINDOW).indexOf('\n');
-  const lineEnd = next >= 0 ? offset + next : Math.min(text.length, offset + WINDOW);
-  const line = text.slice(lineStart, lineEnd);
-  const at = offset - lineStart;
-  let s = at;
-  while (s > 0 && !'。；;！？!?'.includes(line[s - 1])) s--;
-  let e = at;
-  while (e < line.length && !'。；;！？!?'.includes(line[e])) e++;
-  return { sentence: line.slice(s, e), lineText: { start: lineStart, text: line } };
+  let lineStart = offset;
+  while (lineStart > from && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+  const limit = Math.min(text.length, offset + WINDOW);
+  let next = offset;
+  while (next < limit && text.charCodeAt(next) !== 10) next++;
+  const lineEnd = next < limit ? next : limit;
+  let s = Math.min(offset, lineEnd);
+  while (s > lineStart && !endsSentence(text.charCodeAt(s - 1))) s--;
+  let e = Math.min(offset, lineEnd);
+  while (e < lineEnd && !endsSentence(text.charCodeAt(e))) e++;
+  return { sentence: text.slice(s, e), lineText: { start: lineStart, text: text.slice(lineStart, lineEnd) } };
+}
+
+/** 。；;！？!? */
+function endsSentence(k: number): boolean {
+  return k === 0x3002 || k === 0xff1b || k === 0x3b || k === 0xff01 || k === 0xff1f || k === 0x21 || k === 0x3f;
 }
 
 /** True when position `at` of a line is inside a 《…》 title. */

@@ -6,7 +6,7 @@ import { checkLevel, checkSequence, checkStyle } from './headingRules';
 import { renderMessage, type MessageId } from './messages';
 import { punctuationRules } from './punctuationRules';
 import { residueRules } from './residueRules';
-import type { FixDraft, RuleGroup } from './ruleTypes';
+import { MAX_PER_RULE, type FixDraft, type RuleGroup } from './ruleTypes';
 import { sectionRules } from './sectionRules';
 import { targetRules } from './targetRules';
 
@@ -36,8 +36,7 @@ const RULE_GROUPS: RuleGroup[] = [agencyRules, targetRules, punctuationRules, se
 
 const DEFAULT_LEAD_SECTIONS: SectionKind[] = ['task'];
 const DEFAULT_TARGET_SECTIONS: SectionKind[] = ['task'];
-/** Past this many findings of one rule a document is not a plan; more would only flood the editor. */
-export const MAX_PER_RULE = 2000;
+export { MAX_PER_RULE };
 
 /**
  * Runs every rule on a model and returns diagnostics sorted by position. Never throws. The

@@ -2,39 +2,53 @@
 import type { Comparator, PlanModel, Target } from './model';
 import { normalizeIndicator, sameNormalizedIndicator } from './precedents/indicators';
 import { bigramSet } from './precedents/ngrams';
-import { around, lineOf, type Finding, type FixDraft, type RuleContext } from './ruleTypes';
+import { around, lineOf, MAX_PER_RULE, silent, type Finding, type FixDraft, type RuleContext } from './ruleTypes';
 
 export function targetRules(ctx: RuleContext): Finding[] {
-  return [...noYear(ctx), ...outOfPeriod(ctx), ...impossible(ctx), ...conflicts(ctx)];
-}
-
-/** Targets in context sections describe the past (十三五 achievements); the rules judge only what the plan sets. */
-function judged(model: PlanModel): Target[] {
-  return model.targets.filter((t) => t.section !== 'context');
+  const { model, options } = ctx;
+  // Targets in context sections describe the past (十三五 achievements); the rules judge only what the plan sets.
+  const judged = model.targets.filter((t) => t.section !== 'context');
+  return [
+    ...(silent(options, 'target-no-year') ? [] : noYear(ctx, judged)),
+    ...(silent(options, 'target-out-of-period') ? [] : outOfPeriod(ctx, judged)),
+    ...(silent(options, 'target-impossible') ? [] : impossible(judged)),
+    ...(silent(options, 'target-conflict') ? [] : conflicts(ctx, judged)),
+  ];
 }
 
 /** A relative time frame is a year in scope too: 三年内, 每年, 年均, 全年. */
 const RELATIVE_TIME = /[一二三四五六七八九十两\d]+年(?:内|间|来|后)|每年|年均|全年|当年|逐年|年度|每季度|每月/;
 
-function noYear({ model, text, options }: RuleContext): Finding[] {
-  if (options.period) return [];
-  return judged(model)
-    .filter((t) => t.year === null && !RELATIVE_TIME.test(around(text, t.span.start).sentence))
-    .map((t) => ({ rule: 'target-no-year', id: 'target-no-year', span: t.span, args: { metric: t.metric || t.text } }));
+// Each rule stops at MAX_PER_RULE findings: checkPlan would drop the rest.
+
+function noYear({ text, options }: RuleContext, judged: Target[]): Finding[] {
+  const out: Finding[] = [];
+  if (options.period) return out;
+  for (const t of judged) {
+    if (out.length === MAX_PER_RULE) break;
+    if (t.year === null && !RELATIVE_TIME.test(around(text, t.span.start).sentence)) {
+      out.push({ rule: 'target-no-year', id: 'target-no-year', span: t.span, args: { metric: t.metric || t.text } });
+    }
+  }
+  return out;
 }
 
 /** A 规划 may look beyond its period on purpose (二〇三五年远景目标). */
 const LONG_VIEW = /远景|展望|长远/;
 
-function outOfPeriod({ model, text, options }: RuleContext): Finding[] {
+function outOfPeriod({ model, text, options }: RuleContext, judged: Target[]): Finding[] {
+  const out: Finding[] = [];
   const period = model.period ?? options.period;
-  if (!period) return [];
+  if (!period) return out;
   const range = period.start === period.end ? `${period.start}年` : `${period.start}—${period.end}年`;
-  return judged(model)
-    .filter((t) => t.year !== null && (t.yearSource === 'text' || t.yearSource === 'scope') && (t.year < period.start || t.year > period.end))
+  for (const t of judged) {
+    if (out.length === MAX_PER_RULE) break;
+    if (t.year === null || (t.yearSource !== 'text' && t.yearSource !== 'scope') || (t.year >= period.start && t.year <= period.end)) continue;
     // A later year is a long view in a 规划 that says so, and in a yearly plan quoting its multi-year goal (到2020年建成质量强市).
-    .filter((t) => !(t.year! > period.end && (period.start === period.end || LONG_VIEW.test(around(text, t.span.start).sentence))))
-    .map((t) => ({ rule: 'target-out-of-period', id: 'target-out-of-period', span: t.span, args: { metric: t.metric || t.text, year: t.year!, range } }));
+    if (t.year > period.end && (period.start === period.end || LONG_VIEW.test(around(text, t.span.start).sentence))) continue;
+    out.push({ rule: 'target-out-of-period', id: 'target-out-of-period', span: t.span, args: { metric: t.metric || t.text, year: t.year, range } });
+  }
+  return out;
 }
 
 /** The unit is kept as written: a plan typed in full width writes ％. */
@@ -45,9 +59,10 @@ function isPercent(unit: string): boolean {
 /** Rates that may pass 100%: growth, increase, multiples. */
 const MAY_EXCEED = /增长|增速|增幅|提高|提升|倍|超额|贡献|弹性|系数|指数/;
 
-function impossible({ model }: RuleContext): Finding[] {
+function impossible(judged: Target[]): Finding[] {
   const out: Finding[] = [];
-  for (const t of judged(model)) {
+  for (const t of judged) {
+    if (out.length === MAX_PER_RULE) break;
     const metric = t.metric || t.text;
     const top = Math.max(t.value ?? -Infinity, t.valueMax ?? -Infinity);
     if (t.value !== null && t.value < 0) {
@@ -79,8 +94,8 @@ interface Keyed {
   parts: { name: string }[];
 }
 
-function conflicts({ model, text }: RuleContext): Finding[] {
-  const all = judged(model).filter((t) => t.value !== null && t.year !== null && t.metric);
+function conflicts({ model, text }: RuleContext, judged: Target[]): Finding[] {
+  const all = judged.filter((t) => t.value !== null && t.year !== null && t.metric);
   if (all.length > MAX_COMPARED) return [];
   // A, B、C保持100%: each named metric is compared on its own.
   const keyed: Keyed[] = all.map((t, index) => ({
