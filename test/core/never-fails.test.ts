@@ -259,6 +259,9 @@ describe('the core never fails', () => {
       const units = Array.from({ length: 20_000 }, (_, i) => `市第${i}局`).join('、');
       return '（一）任务。（' + units + '牵头，' + units + '配合）';
     }],
+    // Half-width marks: a run of 20 000 commas once never finished (each mark re-read the run).
+    ['20 000 half-width commas between two Chinese words', () => '质量' + ','.repeat(20_000) + '提升'],
+    ['20 000 nested half-width brackets in Chinese text', () => '质' + '('.repeat(10_000) + ')'.repeat(10_000) + '量'],
     ['100 000 NULs', () => '\0'.repeat(LONG)],
     ['100 000 lone surrogates', () => repeatTo('\ud800\udc00\udc00\ud800\ud83d', LONG)],
     ['a seed with NULs between every character', () => seeds[0].split('').join('\0')],
