@@ -24,10 +24,23 @@ export interface TargetMatch {
   baseYear: number | null;
 }
 
+/** What `findTargets` found; one object, reused from line to line. */
 export interface LineTargets {
+  /** The targets, `count` of them: the objects are reused too, entries past `count` are stale. */
   targets: TargetMatch[];
+  count: number;
   /** A year phrase opening the line (到2025年，…), which governs what follows under the heading. */
   leadingYear: number | null;
+}
+
+const found: LineTargets = { targets: [], count: 0, leadingYear: null };
+
+/** The next match object of the line under way, counted in: its fields are all set by the caller. */
+function nextMatch(): TargetMatch {
+  if (found.count === found.targets.length) {
+    found.targets.push({ start: 0, end: 0, metric: '', value: null, valueMax: null, unit: '', comparator: '=', year: null, baseYear: null });
+  }
+  return found.targets[found.count++];
 }
 
 // What the words right before a value say, from one look-up: a bare number (no unit, no 以上)
@@ -60,11 +73,10 @@ const BASE_YEAR = /(?:较|比|与)((?:19|20)\d{2}|上)年/;
 export function findTargets(text: string, norm: string, from: number, mayHoldFigure = true): LineTargets {
   // `mayHoldFigure`, from the line scan: whether the line may hold a digit, 五 or 零. Without
   // one, only 全覆 or 低于/高于/快于/好于 can matter: native searches say whether any does.
-  if (!mayHoldFigure && !mayHoldRelative(norm, from)) return NOTHING;
+  found.count = 0;
+  found.leadingYear = null;
+  if (!mayHoldFigure && !mayHoldRelative(norm, from)) return found;
   const { segments, count } = scanLine(norm, from);
-  if (count === 0) return NOTHING;
-  const targets: TargetMatch[] = [];
-  let leadingYear: number | null = null;
   let sentenceYear: number | null = null;
   for (let s = 0; s < count * SEGMENT_SIZE; s += SEGMENT_SIZE) {
     const a = segments[s];
@@ -75,17 +87,15 @@ export function findTargets(text: string, norm: string, from: number, mayHoldFig
     const y = yearIn(seg, firstDigit >= 0, (holds & FIVE) !== 0);
     if (y !== null) {
       sentenceYear = y.year;
-      if (a === from && y.at === 0 && targets.length === 0) leadingYear = y.year;
+      if (a === from && y.at === 0 && found.count === 0) found.leadingYear = y.year;
     }
-    const before = targets.length;
-    if (firstDigit >= 0) readSegment(text, seg, a, firstDigit - a, sentenceYear, targets);
+    const before = found.count;
+    if (firstDigit >= 0) readSegment(text, seg, a, firstDigit - a, sentenceYear);
     // No number read: a figure relative to another (低于…水平), 为零 or 全覆盖 may still be there.
-    if (targets.length === before && holds & (ZERO | QUAN | YU) && RELATIVE_WORD.test(seg)) readRelative(text, seg, a, sentenceYear, targets);
+    if (found.count === before && holds & (ZERO | QUAN | YU) && RELATIVE_WORD.test(seg)) readRelative(text, seg, a, sentenceYear);
   }
-  return targets.length === 0 && leadingYear === null ? NOTHING : { targets, leadingYear };
+  return found;
 }
-
-const NOTHING: LineTargets = Object.freeze({ targets: [], leadingYear: null }) as LineTargets;
 
 /** The year the segment states, if any; `digits` and `five` say whether it holds a digit and a 五. */
 function yearIn(seg: string, digits: boolean, five: boolean): { year: number; at: number } | null {
@@ -131,10 +141,10 @@ function hasFiveYearPlan(seg: string): boolean {
 }
 
 /** Reads the number targets of one segment `seg`, which starts at `a` in the line and has no digit before `firstDigit`. */
-function readSegment(text: string, seg: string, a: number, firstDigit: number, year: number | null, out: TargetMatch[]): void {
+function readSegment(text: string, seg: string, a: number, firstDigit: number, year: number | null): void {
   if (isBareValue(seg)) return;
   const base = mayHoldBaseYear(seg) ? BASE_YEAR.exec(seg) : null;
-  const first = out.length;
+  const first = found.count;
   let prevEnd = 0;
   for (let from = firstDigit; nextNumber(seg, from); ) {
     const numberAt = num.start;
@@ -167,19 +177,21 @@ function readSegment(text: string, seg: string, a: number, firstDigit: number, y
     let metric = chooseMetric(pre, post);
     let end = valueEnd;
     if (metric === post && post) end = valueEnd + post.length;
-    if (!metric && out.length > first) metric = out[out.length - 1].metric;
+    if (!metric && found.count > first) metric = found.targets[found.count - 1].metric;
     const metricAt = metric ? seg.indexOf(metric, metric === post ? valueEnd : prevEnd) : -1;
-    out.push({
-      start: a + trimStart(seg, prevEnd, numberAt),
-      end: a + end,
-      metric: metricAt >= 0 ? tidyMetric(text.slice(a + metricAt, a + metricAt + metric.length)) : metric,
-      value, valueMax, unit,
-      comparator: comparatorOf(before, tail, valueMax !== null),
-      year, baseYear: base ? (base[1] === '上' ? -1 : Number(base[1])) : null,
-    });
+    const m = nextMatch();
+    m.start = a + trimStart(seg, prevEnd, numberAt);
+    m.end = a + end;
+    m.metric = metricAt >= 0 ? tidyMetric(text.slice(a + metricAt, a + metricAt + metric.length)) : metric;
+    m.value = value;
+    m.valueMax = valueMax;
+    m.unit = unit;
+    m.comparator = comparatorOf(before, tail, valueMax !== null);
+    m.year = year;
+    m.baseYear = base ? (base[1] === '上' ? -1 : Number(base[1])) : null;
     prevEnd = end;
   }
-  if (out.length - first > 1) pairRespectively(seg, out, first);
+  if (found.count - first > 1) pairRespectively(seg, first);
 }
 
 const RELATIVE_WORD = /于|全覆盖|零/;
@@ -204,7 +216,7 @@ const ZERO_WORDS = /(?:为零|为0|零发生|零事故)/;
 const FULL = /全覆盖/;
 const REACH_AT_END = /(?:实现|达到|达)$/;
 
-function readRelative(text: string, seg: string, a: number, year: number | null, out: TargetMatch[]): void {
+function readRelative(text: string, seg: string, a: number, year: number | null): void {
   // Each pattern only when its key characters are there: 于 or 超过, 零 or 为0, 全覆盖.
   const r = seg.includes('于') || seg.includes('超过') ? relativeIn(seg) : null;
   const zero = seg.includes('零') || seg.includes('为0') ? ZERO_WORDS.exec(seg) : null;
@@ -212,12 +224,16 @@ function readRelative(text: string, seg: string, a: number, year: number | null,
   const hit = r ?? zero ?? full;
   if (!hit) return;
   const metric = tidyMetric(tidyBefore(stripLeadingWords(text.slice(a, a + hit.index))).replace(REACH_AT_END, ''));
-  out.push({
-    start: a + trimStart(seg, 0, hit.index), end: a + hit.index + hit[0].length, metric,
-    value: r ? null : zero ? 0 : 100, valueMax: null, unit: full && !r && !zero ? '%' : '',
-    comparator: r ? (r[1].includes('低于') || r[1] === '不高于') && r[1] !== '不低于' ? '<=' : '>=' : '=',
-    year, baseYear: null,
-  });
+  const m = nextMatch();
+  m.start = a + trimStart(seg, 0, hit.index);
+  m.end = a + hit.index + hit[0].length;
+  m.metric = metric;
+  m.value = r ? null : zero ? 0 : 100;
+  m.valueMax = null;
+  m.unit = full && !r && !zero ? '%' : '';
+  m.comparator = r ? (r[1].includes('低于') || r[1] === '不高于') && r[1] !== '不低于' ? '<=' : '>=' : '=';
+  m.year = year;
+  m.baseYear = null;
 }
 
 /**
@@ -240,8 +256,9 @@ function relativeIn(seg: string): RegExpExecArray | null {
 }
 
 /** A、B分别达到345件和100个: pairs metrics with values in order. */
-function pairRespectively(seg: string, out: TargetMatch[], first: number): void {
-  const n = out.length - first;
+function pairRespectively(seg: string, first: number): void {
+  const out = found.targets;
+  const n = found.count - first;
   if (n < 2 || !/分别/.test(seg)) return;
   const names = out[first].metric.split(/[、和]/).filter(Boolean);
   if (names.length !== n) return;
