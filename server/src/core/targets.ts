@@ -2,9 +2,8 @@
 import type { Comparator } from './model';
 import { codeAt } from './charCodes';
 import { prefixMatcher } from './prefix';
-import { fiveYearPeriod } from './header';
-import { parseChineseNumber } from './numerals';
 import { combine, suffixFlags } from './suffix';
+import { baseYearIn, segmentYear, yearIn } from './targetYear';
 import { FIVE, mayHoldRelative, QUAN, scanLine, SEGMENT_SIZE, segmentText, YU, ZERO } from './targetScan';
 import { isBareValue, isCountUnitAt, isNotAUnitAt, isYear, multiplier, nextNumber, num, numberValue, tailAt, unitEnd } from './targetValue';
 import { chooseMetric, isJoiner, postNoun, stripLeadingWords, tidyBefore, tidyMetric } from './targetMetric';
@@ -61,10 +60,6 @@ const wordsBefore = suffixFlags([
   ['超过', '高于', '大于', '超', '≥', '>', '＞'],
   ['保持', '保持在', '稳定在', '均为', '为'],
 ]);
-const YEAR = /(?<![较比与自从于0-9])(?:到|至|在)?((?:19|20)\d{2})年(?:底|末|前)?(?!\d{0,2}月|以来)/g;
-const FIVE_YEAR = /(?:到|至|在)?[“"]?十([一二三四五])五[”"]?(?:期间|末|时期|期末)/g;
-// 较上年 is read as baseYear -1 here and resolved against the target's year by the caller.
-const BASE_YEAR = /(?:较|比|与)((?:19|20)\d{2}|上)年/;
 
 /**
  * Reads the targets on one line of a goal, task or safeguard section. Dates, document
@@ -84,10 +79,9 @@ export function findTargets(text: string, norm: string, from: number, mayHoldFig
     const seg = segmentText(norm, s);
     const firstDigit = segments[s + 3];
     const holds = segments[s + 4];
-    const y = yearIn(seg, firstDigit >= 0, (holds & FIVE) !== 0);
-    if (y !== null) {
-      sentenceYear = y.year;
-      if (a === from && y.at === 0 && found.count === 0) found.leadingYear = y.year;
+    if (yearIn(seg, firstDigit >= 0, (holds & FIVE) !== 0)) {
+      sentenceYear = segmentYear.year;
+      if (a === from && segmentYear.at === 0 && found.count === 0) found.leadingYear = segmentYear.year;
     }
     const before = found.count;
     if (firstDigit >= 0) readSegment(text, seg, a, firstDigit - a, sentenceYear);
@@ -97,53 +91,10 @@ export function findTargets(text: string, norm: string, from: number, mayHoldFig
   return found;
 }
 
-/** The year the segment states, if any; `digits` and `five` say whether it holds a digit and a 五. */
-function yearIn(seg: string, digits: boolean, five: boolean): { year: number; at: number } | null {
-  // Each pattern only when its key characters are there: 19xx年 or 20xx年, 十?五.
-  let m: RegExpExecArray | null = null;
-  if (digits && hasYearBefore(seg)) {
-    YEAR.lastIndex = 0;
-    m = YEAR.exec(seg);
-  }
-  let f: RegExpExecArray | null = null;
-  if (five && hasFiveYearPlan(seg)) {
-    FIVE_YEAR.lastIndex = 0;
-    f = FIVE_YEAR.exec(seg);
-  }
-  if (f && (!m || f.index < m.index)) return { year: fiveYearPeriod(10 + (parseChineseNumber(f[1]) ?? 0)).end, at: f.index };
-  return m ? { year: Number(m[1]), at: m.index } : null;
-}
-
-/** Whether some 年 has 19xx or 20xx right before it (what YEAR needs). */
-function hasYearBefore(seg: string): boolean {
-  for (let j = seg.indexOf('年', 4); j >= 0; j = seg.indexOf('年', j + 1)) if (isYear(seg, j - 4, j)) return true;
-  return false;
-}
-
-/** Whether some 年 has 较 比 与 and 19xx, 20xx or 上 right before it (what BASE_YEAR needs). */
-function mayHoldBaseYear(seg: string): boolean {
-  for (let j = seg.indexOf('年', 2); j >= 0; j = seg.indexOf('年', j + 1)) {
-    if (seg.charCodeAt(j - 1) === 0x4e0a && isComparing(seg.charCodeAt(j - 2))) return true; // 上年
-    if (j >= 5 && isYear(seg, j - 4, j) && isComparing(seg.charCodeAt(j - 5))) return true;
-  }
-  return false;
-}
-
-/** 较 比 与 */
-function isComparing(c: number): boolean {
-  return c === 0x8f83 || c === 0x6bd4 || c === 0x4e0e;
-}
-
-/** Whether some 五 has 十 two characters before it (十四五). */
-function hasFiveYearPlan(seg: string): boolean {
-  for (let j = seg.indexOf('五', 2); j >= 0; j = seg.indexOf('五', j + 1)) if (seg.charCodeAt(j - 2) === 0x5341) return true;
-  return false;
-}
-
 /** Reads the number targets of one segment `seg`, which starts at `a` in the line and has no digit before `firstDigit`. */
 function readSegment(text: string, seg: string, a: number, firstDigit: number, year: number | null): void {
   if (isBareValue(seg)) return;
-  const base = mayHoldBaseYear(seg) ? BASE_YEAR.exec(seg) : null;
+  const baseYear = baseYearIn(seg);
   const first = found.count;
   let prevEnd = 0;
   for (let from = firstDigit; nextNumber(seg, from); ) {
@@ -188,7 +139,7 @@ function readSegment(text: string, seg: string, a: number, firstDigit: number, y
     m.unit = unit;
     m.comparator = comparatorOf(before, tail, valueMax !== null);
     m.year = year;
-    m.baseYear = base ? (base[1] === '上' ? -1 : Number(base[1])) : null;
+    m.baseYear = baseYear;
     prevEnd = end;
   }
   if (found.count - first > 1) pairRespectively(seg, first);
