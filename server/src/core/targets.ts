@@ -129,9 +129,7 @@ function readSegment(text: string, seg: string, a: number, firstDigit: number, y
     let end = valueEnd;
     if (metric === post && post) end = valueEnd + post.length;
     if (!metric && found.count > first) metric = found.targets[found.count - 1].metric;
-    // Where the metric is first written from prevEnd on (from valueEnd for the noun after the
-    // value, which starts there): mostly right at prevEnd, tested before any search.
-    const metricAt = !metric ? -1 : metric === post ? valueEnd : seg.startsWith(metric, prevEnd) ? prevEnd : seg.indexOf(metric, prevEnd);
+    const metricAt = metric ? seg.indexOf(metric, metric === post ? valueEnd : prevEnd) : -1;
     const m = nextMatch();
     m.start = a + trimStart(seg, prevEnd, numberAt);
     m.end = a + end;
