@@ -34,7 +34,7 @@ export function collectTargets(lines: PlanLine[], outline: Outline, tasks: Task[
       if (l.noise) continue;
       if (inTable[i]) {
         const end = tableEnd(inTable, i, head.bodyEndLine);
-        if (head.section === 'goal') readGoalTable(lines, i, end, (line, m) => add(head, h, line, m));
+        if (head.section === 'goal') for (let v = goalRow(lines, i, end); v >= 0; v = goalRow(lines, v + 1, end)) add(head, h, v, row);
         i = end;
         continue;
       }
@@ -56,22 +56,17 @@ function tableEnd(inTable: Uint8Array, from: number, last: number): number {
 
 /**
  * A goal table flattened one cell per line (指标 / 单位 / 目标值): a text cell followed by a
- * unit cell and a value cell is one target, given to `each` with the value cell's line (one
- * match object, reused). Category cells (产品质量) and headers are skipped.
+ * unit cell and a value cell is one target. Category cells (产品质量) and headers are skipped.
+ * Reads the first such row from `from` to `to` into `row` and returns its value cell's line,
+ * or -1; the next row is looked for after that line.
  */
-function readGoalTable(lines: PlanLine[], from: number, to: number, each: (line: number, m: TargetMatch) => void): void {
-  // The cells are the non-empty lines: metric, unit and value cells are three in a row.
+function goalRow(lines: PlanLine[], from: number, to: number): number {
+  // The cells are the lines with text: metric, unit and value cells are three in a row.
   let mi = nextCell(lines, from, to);
   let ui = nextCell(lines, mi + 1, to);
-  let vi = nextCell(lines, ui + 1, to);
-  while (vi <= to) {
+  for (let vi = nextCell(lines, ui + 1, to); vi <= to; mi = ui, ui = vi, vi = nextCell(lines, vi + 1, to)) {
     const value = lines[vi].norm;
-    if (isValueCell(lines[mi].norm) || !isUnitCell(lines[ui].norm) || !isValueCell(value)) {
-      mi = ui;
-      ui = vi;
-      vi = nextCell(lines, vi + 1, to);
-      continue;
-    }
+    if (isValueCell(lines[mi].norm) || !isUnitCell(lines[ui].norm) || !isValueCell(value)) continue;
     // A value cell starts with an optional sign and a number (see isValueCell).
     const sign = value.charCodeAt(0);
     const at = sign >= 48 && sign <= 57 ? 0 : 1;
@@ -80,14 +75,12 @@ function readGoalTable(lines: PlanLine[], from: number, to: number, each: (line:
     row.value = numberValue(value, at, decimalEnd(value, at));
     row.unit = lines[ui].text;
     row.comparator = isAbove(sign) || value.includes('以上') ? '>=' : isBelow(sign) || value.includes('以下') ? '<=' : '=';
-    each(vi, row);
-    // The next row starts after this value.
-    mi = nextCell(lines, vi + 1, to);
-    ui = nextCell(lines, mi + 1, to);
-    vi = nextCell(lines, ui + 1, to);
+    return vi;
   }
+  return -1;
 }
 
+/** The goal-table row `goalRow` read last: one object, reused. */
 const row: TargetMatch = { start: 0, end: 0, metric: '', value: null, valueMax: null, unit: '', comparator: '=', year: null, baseYear: null };
 
 /** The first line from `from` to `to` with text, or to + 1. */
