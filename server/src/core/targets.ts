@@ -5,7 +5,7 @@ import { prefixMatcher } from './prefix';
 import { combine, suffixFlags } from './suffix';
 import { baseYearIn, segmentYear, yearIn } from './targetYear';
 import { FIVE, mayHoldRelative, QUAN, scanLine, SEGMENT_SIZE, segmentText, YU, ZERO } from './targetScan';
-import { isBareValue, isCountUnitAt, isNotAUnitAt, isYear, multiplier, nextNumber, num, numberValue, tailAt, unitEnd } from './targetValue';
+import { isBareValue, isCountUnitAt, isNotAUnitAt, isYear, multiplier, nextNumber, num, numberValue, tailAt, unitEnd, unitText } from './targetValue';
 import { chooseMetric, isJoiner, postNoun, stripLeadingWords, tidyBefore, tidyMetric } from './targetMetric';
 
 /** A target as found on one cleaned line, in `text` indexes. */
@@ -115,7 +115,7 @@ function readSegment(text: string, seg: string, a: number, firstDigit: number, y
       i++;
     }
     const unitTo = unitEnd(seg, i);
-    const unit = unitTo >= 0 ? text.slice(a + i, a + unitTo) : '';
+    const unit = unitTo >= 0 ? unitText(text, a + i, a + unitTo) : '';
     if (unitTo >= 0) i = unitTo;
     const tail = tailAt(seg, i);
     i += tail.length;
