@@ -34,7 +34,7 @@ export function collectTargets(lines: PlanLine[], outline: Outline, tasks: Task[
       if (l.noise) continue;
       if (inTable[i]) {
         const end = tableEnd(inTable, i, head.bodyEndLine);
-        if (head.section === 'goal') for (const [line, m] of readGoalTable(lines, i, end)) add(head, h, line, m);
+        if (head.section === 'goal') for (let v = goalRow(lines, i, end); v >= 0; v = goalRow(lines, v + 1, end)) add(head, h, v, row);
         i = end;
         continue;
       }
@@ -42,7 +42,7 @@ export function collectTargets(lines: PlanLine[], outline: Outline, tasks: Task[
       if (!(l.flags & (LineFlag.Figure | LineFlag.Relative))) continue;
       const found = findTargets(l.text, l.norm, i === head.line ? titleFrom[h] : 0, (l.flags & LineFlag.Figure) !== 0);
       if (found.leadingYear !== null) scope[h] = found.leadingYear;
-      for (const m of found.targets) add(head, h, i, m);
+      for (let k = 0; k < found.count; k++) add(head, h, i, found.targets[k]);
     }
   }
   return targets;
@@ -57,29 +57,37 @@ function tableEnd(inTable: Uint8Array, from: number, last: number): number {
 /**
  * A goal table flattened one cell per line (指标 / 单位 / 目标值): a text cell followed by a
  * unit cell and a value cell is one target. Category cells (产品质量) and headers are skipped.
+ * Reads the first such row from `from` to `to` into `row` and returns its value cell's line,
+ * or -1; the next row is looked for after that line.
  */
-function readGoalTable(lines: PlanLine[], from: number, to: number): [number, TargetMatch][] {
-  const cells: number[] = [];
-  for (let i = from; i <= to; i++) if (lines[i].norm) cells.push(i);
-  const out: [number, TargetMatch][] = [];
-  for (let k = 0; k + 2 < cells.length; k++) {
-    const mi = cells[k];
-    const ui = cells[k + 1];
-    const vi = cells[k + 2];
+function goalRow(lines: PlanLine[], from: number, to: number): number {
+  // The cells are the lines with text: metric, unit and value cells are three in a row.
+  let mi = nextCell(lines, from, to);
+  let ui = nextCell(lines, mi + 1, to);
+  for (let vi = nextCell(lines, ui + 1, to); vi <= to; mi = ui, ui = vi, vi = nextCell(lines, vi + 1, to)) {
     const value = lines[vi].norm;
     if (isValueCell(lines[mi].norm) || !isUnitCell(lines[ui].norm) || !isValueCell(value)) continue;
     // A value cell starts with an optional sign and a number (see isValueCell).
     const sign = value.charCodeAt(0);
     const at = sign >= 48 && sign <= 57 ? 0 : 1;
-    out.push([vi, {
-      start: 0, end: lines[vi].text.length, metric: withoutNewMark(lines[mi].text),
-      value: numberValue(value, at, decimalEnd(value, at)), valueMax: null, unit: lines[ui].text,
-      comparator: isAbove(sign) || value.includes('以上') ? '>=' : isBelow(sign) || value.includes('以下') ? '<=' : '=',
-      year: null, baseYear: null,
-    }]);
-    k += 2;
+    row.end = lines[vi].text.length;
+    row.metric = withoutNewMark(lines[mi].text);
+    row.value = numberValue(value, at, decimalEnd(value, at));
+    row.unit = lines[ui].text;
+    row.comparator = isAbove(sign) || value.includes('以上') ? '>=' : isBelow(sign) || value.includes('以下') ? '<=' : '=';
+    return vi;
   }
-  return out;
+  return -1;
+}
+
+/** The goal-table row `goalRow` read last: one object, reused. */
+const row: TargetMatch = { start: 0, end: 0, metric: '', value: null, valueMax: null, unit: '', comparator: '=', year: null, baseYear: null };
+
+/** The first line from `from` to `to` with text, or to + 1. */
+function nextCell(lines: PlanLine[], from: number, to: number): number {
+  let i = from;
+  while (i <= to && !lines[i].norm) i++;
+  return i;
 }
 
 /** ≥ > ＞ */

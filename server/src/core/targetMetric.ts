@@ -17,7 +17,8 @@ const verbAt = prefixMatcher(`${COUNT_VERB}|${WEAK_VERB}`.split('|'));
 // Where the noun after a value ends: a verb that starts a new clause (not 提升/建设, which end names).
 const clauseVerbAt = prefixMatcher(`${COUNT_VERB}|开展|实现|完成|${LEVEL}|的`.split('|').filter((w) => !'达为占超'.includes(w)));
 // Words that open a phrase without naming anything: 全市, 确保, 到2025年, “十四五”期间.
-const leadingWordAt = prefixMatcher('、|和|及|并|其中|同时|全市|全县|全区|全省|我市|确保|努力|年均|每年|全年'.split('|'));
+const LEADING_WORDS = '、|和|及|并|其中|同时|全市|全县|全区|全省|我市|确保|努力|年均|每年|全年'.split('|');
+const leadingWordAt = prefixMatcher(LEADING_WORDS);
 const trailingWords = suffixMatcher(['分别', '均', '基本', '稳定', '持续', '继续', '要', '率先', '总体', '逐年', '全部', '累计', '至少', '共计', '年均', '每年']);
 // 较2013年下降比例: the base-year phrase and change verb belong to the comparator, not the metric.
 const CHANGE_TAIL = /(?:(?:较|比|与)(?:(?:19|20)\d{2}|上)年(?:相比)?)?(?:下降|降低|减少|增长|提高|提升|增加)(?:比例|幅度)?$|(?:较|比|与)(?:(?:19|20)\d{2}|上)年(?:相比)?$/;
@@ -67,6 +68,7 @@ export function stripLeadingWords(s: string): string {
 
 /** The length of the leading word, year or five-year-plan phrase at i, or 0. */
 function leadingAt(s: string, i: number): number {
+  if (LEADING_FIRST[codeAt(s, i)] === 0) return 0;
   const word = leadingWordAt(s, i);
   if (word > 0) return word;
   // (?:到|至)?(?:19|20)\d{2}年(?:底|末)?
@@ -91,6 +93,10 @@ function leadingAt(s: string, i: number): number {
   else if (codeAt(s, j) === 0x672b) j++; // 末
   return j - i;
 }
+
+// What a leading word, a year (到2025年) or a five-year-plan phrase (“十四五”) may start with.
+const LEADING_FIRST = new Uint8Array(0x10000);
+for (const ch of [...LEADING_WORDS.map((w) => w[0]), ...'到至12“"十']) LEADING_FIRST[ch.charCodeAt(0)] = 1;
 
 /** 19dd or 20dd at i. */
 function isYearStart(s: string, i: number): boolean {
@@ -117,12 +123,13 @@ function endsWithObjectMarker(s: string): boolean {
   return c === 0x5bf9 || c === 0x5728 || c === 0x5411 || c === 0x628a || c === 0x5c06;
 }
 
-const CHANGE_TAIL_LAST = new Set([...'降低少长高升加例度年比'].map((c) => c.charCodeAt(0)));
+const CHANGE_TAIL_LAST = new Uint8Array(0x10000);
+for (const ch of '降低少长高升加例度年比') CHANGE_TAIL_LAST[ch.charCodeAt(0)] = 1;
 
 /** CHANGE_TAIL on the last 16 characters only: the phrase is never longer, and the scan stays short. */
 function stripChangeTail(s: string): string {
   // The phrase ends in one of 降 低 少 长 高 升 加 例 度 年 比; anything else has none.
-  if (!CHANGE_TAIL_LAST.has(codeAt(s, s.length - 1))) return s;
+  if (CHANGE_TAIL_LAST[codeAt(s, s.length - 1)] === 0) return s;
   if (s.length <= 16) return s.replace(CHANGE_TAIL, '');
   return s.slice(0, -16) + s.slice(-16).replace(CHANGE_TAIL, '');
 }

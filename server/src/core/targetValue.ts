@@ -116,6 +116,13 @@ export function unitEnd(s: string, i: number): number {
   return -1;
 }
 
+/** s.slice(a, b) for a unit read by `unitEnd`: the listed word itself when written as listed, not a copy. */
+export function unitText(s: string, a: number, b: number): string {
+  const list = UNITS_BY_FIRST.get(codeAt(s, a));
+  if (list) for (const u of list) if (u.length === b - a && s.startsWith(u, a)) return u;
+  return s.slice(a, b);
+}
+
 const table = (chars: string) => {
   const t = new Uint8Array(0x10000);
   for (const ch of chars) t[ch.charCodeAt(0)] = 1;

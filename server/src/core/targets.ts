@@ -2,11 +2,10 @@
 import type { Comparator } from './model';
 import { codeAt } from './charCodes';
 import { prefixMatcher } from './prefix';
-import { fiveYearPeriod } from './header';
-import { parseChineseNumber } from './numerals';
 import { combine, suffixFlags } from './suffix';
+import { baseYearIn, segmentYear, yearIn } from './targetYear';
 import { FIVE, mayHoldRelative, QUAN, scanLine, SEGMENT_SIZE, segmentText, YU, ZERO } from './targetScan';
-import { isBareValue, isCountUnitAt, isNotAUnitAt, isYear, multiplier, nextNumber, num, numberValue, tailAt, unitEnd } from './targetValue';
+import { isBareValue, isCountUnitAt, isNotAUnitAt, isYear, multiplier, nextNumber, num, numberValue, tailAt, unitEnd, unitText } from './targetValue';
 import { chooseMetric, isJoiner, postNoun, stripLeadingWords, tidyBefore, tidyMetric } from './targetMetric';
 
 /** A target as found on one cleaned line, in `text` indexes. */
@@ -24,10 +23,23 @@ export interface TargetMatch {
   baseYear: number | null;
 }
 
+/** What `findTargets` found; one object, reused from line to line. */
 export interface LineTargets {
+  /** The targets, `count` of them: the objects are reused too, entries past `count` are stale. */
   targets: TargetMatch[];
+  count: number;
   /** A year phrase opening the line (到2025年，…), which governs what follows under the heading. */
   leadingYear: number | null;
+}
+
+const found: LineTargets = { targets: [], count: 0, leadingYear: null };
+
+/** The next match object of the line under way, counted in: its fields are all set by the caller. */
+function nextMatch(): TargetMatch {
+  if (found.count === found.targets.length) {
+    found.targets.push({ start: 0, end: 0, metric: '', value: null, valueMax: null, unit: '', comparator: '=', year: null, baseYear: null });
+  }
+  return found.targets[found.count++];
 }
 
 // What the words right before a value say, from one look-up: a bare number (no unit, no 以上)
@@ -48,10 +60,6 @@ const wordsBefore = suffixFlags([
   ['超过', '高于', '大于', '超', '≥', '>', '＞'],
   ['保持', '保持在', '稳定在', '均为', '为'],
 ]);
-const YEAR = /(?<![较比与自从于0-9])(?:到|至|在)?((?:19|20)\d{2})年(?:底|末|前)?(?!\d{0,2}月|以来)/g;
-const FIVE_YEAR = /(?:到|至|在)?[“"]?十([一二三四五])五[”"]?(?:期间|末|时期|期末)/g;
-// 较上年 is read as baseYear -1 here and resolved against the target's year by the caller.
-const BASE_YEAR = /(?:较|比|与)((?:19|20)\d{2}|上)年/;
 
 /**
  * Reads the targets on one line of a goal, task or safeguard section. Dates, document
@@ -60,11 +68,10 @@ const BASE_YEAR = /(?:较|比|与)((?:19|20)\d{2}|上)年/;
 export function findTargets(text: string, norm: string, from: number, mayHoldFigure = true): LineTargets {
   // `mayHoldFigure`, from the line scan: whether the line may hold a digit, 五 or 零. Without
   // one, only 全覆 or 低于/高于/快于/好于 can matter: native searches say whether any does.
-  if (!mayHoldFigure && !mayHoldRelative(norm, from)) return NOTHING;
+  found.count = 0;
+  found.leadingYear = null;
+  if (!mayHoldFigure && !mayHoldRelative(norm, from)) return found;
   const { segments, count } = scanLine(norm, from);
-  if (count === 0) return NOTHING;
-  const targets: TargetMatch[] = [];
-  let leadingYear: number | null = null;
   let sentenceYear: number | null = null;
   for (let s = 0; s < count * SEGMENT_SIZE; s += SEGMENT_SIZE) {
     const a = segments[s];
@@ -72,69 +79,23 @@ export function findTargets(text: string, norm: string, from: number, mayHoldFig
     const seg = segmentText(norm, s);
     const firstDigit = segments[s + 3];
     const holds = segments[s + 4];
-    const y = yearIn(seg, firstDigit >= 0, (holds & FIVE) !== 0);
-    if (y !== null) {
-      sentenceYear = y.year;
-      if (a === from && y.at === 0 && targets.length === 0) leadingYear = y.year;
+    if (yearIn(seg, firstDigit >= 0, (holds & FIVE) !== 0)) {
+      sentenceYear = segmentYear.year;
+      if (a === from && segmentYear.at === 0 && found.count === 0) found.leadingYear = segmentYear.year;
     }
-    const before = targets.length;
-    if (firstDigit >= 0) readSegment(text, seg, a, firstDigit - a, sentenceYear, targets);
+    const before = found.count;
+    if (firstDigit >= 0) readSegment(text, seg, a, firstDigit - a, sentenceYear);
     // No number read: a figure relative to another (低于…水平), 为零 or 全覆盖 may still be there.
-    if (targets.length === before && holds & (ZERO | QUAN | YU) && RELATIVE_WORD.test(seg)) readRelative(text, seg, a, sentenceYear, targets);
+    if (found.count === before && holds & (ZERO | QUAN | YU) && RELATIVE_WORD.test(seg)) readRelative(text, seg, a, sentenceYear);
   }
-  return targets.length === 0 && leadingYear === null ? NOTHING : { targets, leadingYear };
-}
-
-const NOTHING: LineTargets = Object.freeze({ targets: [], leadingYear: null }) as LineTargets;
-
-/** The year the segment states, if any; `digits` and `five` say whether it holds a digit and a 五. */
-function yearIn(seg: string, digits: boolean, five: boolean): { year: number; at: number } | null {
-  // Each pattern only when its key characters are there: 19xx年 or 20xx年, 十?五.
-  let m: RegExpExecArray | null = null;
-  if (digits && hasYearBefore(seg)) {
-    YEAR.lastIndex = 0;
-    m = YEAR.exec(seg);
-  }
-  let f: RegExpExecArray | null = null;
-  if (five && hasFiveYearPlan(seg)) {
-    FIVE_YEAR.lastIndex = 0;
-    f = FIVE_YEAR.exec(seg);
-  }
-  if (f && (!m || f.index < m.index)) return { year: fiveYearPeriod(10 + (parseChineseNumber(f[1]) ?? 0)).end, at: f.index };
-  return m ? { year: Number(m[1]), at: m.index } : null;
-}
-
-/** Whether some 年 has 19xx or 20xx right before it (what YEAR needs). */
-function hasYearBefore(seg: string): boolean {
-  for (let j = seg.indexOf('年', 4); j >= 0; j = seg.indexOf('年', j + 1)) if (isYear(seg, j - 4, j)) return true;
-  return false;
-}
-
-/** Whether some 年 has 较 比 与 and 19xx, 20xx or 上 right before it (what BASE_YEAR needs). */
-function mayHoldBaseYear(seg: string): boolean {
-  for (let j = seg.indexOf('年', 2); j >= 0; j = seg.indexOf('年', j + 1)) {
-    if (seg.charCodeAt(j - 1) === 0x4e0a && isComparing(seg.charCodeAt(j - 2))) return true; // 上年
-    if (j >= 5 && isYear(seg, j - 4, j) && isComparing(seg.charCodeAt(j - 5))) return true;
-  }
-  return false;
-}
-
-/** 较 比 与 */
-function isComparing(c: number): boolean {
-  return c === 0x8f83 || c === 0x6bd4 || c === 0x4e0e;
-}
-
-/** Whether some 五 has 十 two characters before it (十四五). */
-function hasFiveYearPlan(seg: string): boolean {
-  for (let j = seg.indexOf('五', 2); j >= 0; j = seg.indexOf('五', j + 1)) if (seg.charCodeAt(j - 2) === 0x5341) return true;
-  return false;
+  return found;
 }
 
 /** Reads the number targets of one segment `seg`, which starts at `a` in the line and has no digit before `firstDigit`. */
-function readSegment(text: string, seg: string, a: number, firstDigit: number, year: number | null, out: TargetMatch[]): void {
+function readSegment(text: string, seg: string, a: number, firstDigit: number, year: number | null): void {
   if (isBareValue(seg)) return;
-  const base = mayHoldBaseYear(seg) ? BASE_YEAR.exec(seg) : null;
-  const first = out.length;
+  const baseYear = baseYearIn(seg);
+  const first = found.count;
   let prevEnd = 0;
   for (let from = firstDigit; nextNumber(seg, from); ) {
     const numberAt = num.start;
@@ -154,7 +115,7 @@ function readSegment(text: string, seg: string, a: number, firstDigit: number, y
       i++;
     }
     const unitTo = unitEnd(seg, i);
-    const unit = unitTo >= 0 ? text.slice(a + i, a + unitTo) : '';
+    const unit = unitTo >= 0 ? unitText(text, a + i, a + unitTo) : '';
     if (unitTo >= 0) i = unitTo;
     const tail = tailAt(seg, i);
     i += tail.length;
@@ -167,19 +128,21 @@ function readSegment(text: string, seg: string, a: number, firstDigit: number, y
     let metric = chooseMetric(pre, post);
     let end = valueEnd;
     if (metric === post && post) end = valueEnd + post.length;
-    if (!metric && out.length > first) metric = out[out.length - 1].metric;
+    if (!metric && found.count > first) metric = found.targets[found.count - 1].metric;
     const metricAt = metric ? seg.indexOf(metric, metric === post ? valueEnd : prevEnd) : -1;
-    out.push({
-      start: a + trimStart(seg, prevEnd, numberAt),
-      end: a + end,
-      metric: metricAt >= 0 ? tidyMetric(text.slice(a + metricAt, a + metricAt + metric.length)) : metric,
-      value, valueMax, unit,
-      comparator: comparatorOf(before, tail, valueMax !== null),
-      year, baseYear: base ? (base[1] === '上' ? -1 : Number(base[1])) : null,
-    });
+    const m = nextMatch();
+    m.start = a + trimStart(seg, prevEnd, numberAt);
+    m.end = a + end;
+    m.metric = metricAt >= 0 ? tidyMetric(text.slice(a + metricAt, a + metricAt + metric.length)) : metric;
+    m.value = value;
+    m.valueMax = valueMax;
+    m.unit = unit;
+    m.comparator = comparatorOf(before, tail, valueMax !== null);
+    m.year = year;
+    m.baseYear = baseYear;
     prevEnd = end;
   }
-  if (out.length - first > 1) pairRespectively(seg, out, first);
+  if (found.count - first > 1) pairRespectively(seg, first);
 }
 
 const RELATIVE_WORD = /于|全覆盖|零/;
@@ -204,7 +167,7 @@ const ZERO_WORDS = /(?:为零|为0|零发生|零事故)/;
 const FULL = /全覆盖/;
 const REACH_AT_END = /(?:实现|达到|达)$/;
 
-function readRelative(text: string, seg: string, a: number, year: number | null, out: TargetMatch[]): void {
+function readRelative(text: string, seg: string, a: number, year: number | null): void {
   // Each pattern only when its key characters are there: 于 or 超过, 零 or 为0, 全覆盖.
   const r = seg.includes('于') || seg.includes('超过') ? relativeIn(seg) : null;
   const zero = seg.includes('零') || seg.includes('为0') ? ZERO_WORDS.exec(seg) : null;
@@ -212,12 +175,16 @@ function readRelative(text: string, seg: string, a: number, year: number | null,
   const hit = r ?? zero ?? full;
   if (!hit) return;
   const metric = tidyMetric(tidyBefore(stripLeadingWords(text.slice(a, a + hit.index))).replace(REACH_AT_END, ''));
-  out.push({
-    start: a + trimStart(seg, 0, hit.index), end: a + hit.index + hit[0].length, metric,
-    value: r ? null : zero ? 0 : 100, valueMax: null, unit: full && !r && !zero ? '%' : '',
-    comparator: r ? (r[1].includes('低于') || r[1] === '不高于') && r[1] !== '不低于' ? '<=' : '>=' : '=',
-    year, baseYear: null,
-  });
+  const m = nextMatch();
+  m.start = a + trimStart(seg, 0, hit.index);
+  m.end = a + hit.index + hit[0].length;
+  m.metric = metric;
+  m.value = r ? null : zero ? 0 : 100;
+  m.valueMax = null;
+  m.unit = full && !r && !zero ? '%' : '';
+  m.comparator = r ? (r[1].includes('低于') || r[1] === '不高于') && r[1] !== '不低于' ? '<=' : '>=' : '=';
+  m.year = year;
+  m.baseYear = null;
 }
 
 /**
@@ -240,8 +207,9 @@ function relativeIn(seg: string): RegExpExecArray | null {
 }
 
 /** A、B分别达到345件和100个: pairs metrics with values in order. */
-function pairRespectively(seg: string, out: TargetMatch[], first: number): void {
-  const n = out.length - first;
+function pairRespectively(seg: string, first: number): void {
+  const out = found.targets;
+  const n = found.count - first;
   if (n < 2 || !/分别/.test(seg)) return;
   const names = out[first].metric.split(/[、和]/).filter(Boolean);
   if (names.length !== n) return;
