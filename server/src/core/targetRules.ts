@@ -130,12 +130,8 @@ function candidatePairs(keyed: Keyed[]): [Keyed, Keyed][] {
     const kind = kinds.get(kindKey) ?? kinds.set(kindKey, kinds.size).get(kindKey)!;
     // Bucket keys: the kind, then a name's first (even) or last (odd) character code.
     for (const { name } of k.parts) {
-      for (const end of [name.charCodeAt(0) * 2, name.charCodeAt(name.length - 1) * 2 + 1]) {
-        const key = kind * 0x20000 + end;
-        const bucket = buckets.get(key);
-        if (!bucket) buckets.set(key, [k.index]);
-        else if (bucket[bucket.length - 1] !== k.index) bucket.push(k.index);
-      }
+      addToBucket(buckets, kind * 0x20000 + name.charCodeAt(0) * 2, k.index);
+      addToBucket(buckets, kind * 0x20000 + name.charCodeAt(name.length - 1) * 2 + 1, k.index);
     }
   }
   const n = keyed.length;
@@ -146,6 +142,12 @@ function candidatePairs(keyed: Keyed[]): [Keyed, Keyed][] {
   const pairs: [Keyed, Keyed][] = [];
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (marked[i * n + j]) pairs.push([keyed[i], keyed[j]]);
   return pairs;
+}
+
+function addToBucket(buckets: Map<number, number[]>, key: number, index: number): void {
+  const bucket = buckets.get(key);
+  if (!bucket) buckets.set(key, [index]);
+  else if (bucket[bucket.length - 1] !== index) bucket.push(index);
 }
 
 /** Words that qualify how a metric is measured without changing what it measures. */
@@ -160,7 +162,7 @@ function sameMetric(a: Keyed, b: Keyed): boolean {
   for (const { name: x } of a.parts) {
     for (const { name: y } of b.parts) {
       if (x === y) return true;
-      if (x[0] !== y[0] && x.at(-1) !== y.at(-1)) continue; // no match below can hold
+      if (x.charCodeAt(0) !== y.charCodeAt(0) && x.charCodeAt(x.length - 1) !== y.charCodeAt(y.length - 1)) continue; // no match below can hold
       // A draft's names come back on every keystroke: remember each pair's answer (two levels, so
       // that no key string is built; the names are the same strings each time, their hashes kept).
       let row = sameNames.get(x);
