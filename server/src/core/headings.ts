@@ -29,6 +29,10 @@ const CN = '[一二三四五六七八九十百〇零]';
 /** First characters a heading line can start with; every other line skips the patterns. */
 const MAY_START_HEADING = new Uint8Array(0x10000);
 for (const c of '第一二三四五六七八九十百〇零（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳—-•·●◆◇▪■□*#>、') MAY_START_HEADING[c.charCodeAt(0)] = 1;
+/** Whether a line starting with this char code may be a heading (matchHeading reads no other line). */
+export function mayStartHeading(first: number): boolean {
+  return MAY_START_HEADING[first] === 1;
+}
 const MARKDOWN_PREFIX = /^(?:#{1,6}|>)+(?:\*\*)?|^\*\*/;
 // Sticky, tried where the marker starts: the marker ends at lastIndex, its parts sit at fixed places in it.
 const CHAPTER = { kind: 'chapter' as const, re: new RegExp(`第(?:${CN}{1,4}|\\d{1,3})章`, 'y') };
@@ -66,14 +70,16 @@ const TOC_LINE = /(?:…{1,}|\.{3,}|·{3,}|-{4,}|_{4,})\d{1,3}$/;
 /**
  * Matches a heading marker at the start of a cleaned line, filling `out`. `norm` is matched,
  * `text` supplies what is shown. False for body text and look-alikes (一是, TOC rows).
+ * `endsInDigit` false says the line does not end in a digit (the line scan knows), so it
+ * cannot be a table of contents row.
  */
-export function matchHeading(text: string, norm: string, out: HeadingMatch): boolean {
+export function matchHeading(text: string, norm: string, out: HeadingMatch, endsInDigit = true): boolean {
   if (MAY_START_HEADING[norm.charCodeAt(0)] !== 1) return false;
   let start = 0;
   const c0 = norm.charCodeAt(0);
   const md = c0 === 0x23 || c0 === 0x3e || c0 === 0x2a ? MARKDOWN_PREFIX.exec(norm) : null; // # > *
   if (md) start = md[0].length;
-  const last = norm.length > start ? norm.charCodeAt(norm.length - 1) : NaN;
+  const last = endsInDigit && norm.length > start ? norm.charCodeAt(norm.length - 1) : 0;
   if (last >= 48 && last <= 57 && TOC_LINE.test(norm.slice(Math.max(start, norm.length - 16)))) return false;
   for (const { kind, re } of patternsFor(norm.charCodeAt(start))) {
     re.lastIndex = start;

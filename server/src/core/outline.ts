@@ -37,9 +37,11 @@ export function buildOutline(lines: PlanLine[]): Outline {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.noise || line.norm.length === 0) { blank[i] = 1; continue; }
+    // The line scan knows whether the first character may open a heading or an 附件 line.
+    if ((line.flags & LineFlag.Opening) === 0) continue;
     const first = line.norm.charCodeAt(0);
     if (bodyStart < lines.length && (first === 0x23 || first === 0x9644) && APPENDIX.test(line.norm)) { bodyEnd = i; break; } // # 附
-    if (!matchHeading(line.text, line.norm, m)) continue;
+    if (!matchHeading(line.text, line.norm, m, (line.flags & LineFlag.DigitEnd) !== 0)) continue;
     const { kind, markerStart, markerEnd } = m;
     if (bodyStart === lines.length && kind === 'bullet') continue;
     if (inTable[i] && WEAK.has(kind)) continue;
@@ -52,7 +54,7 @@ export function buildOutline(lines: PlanLine[]): Outline {
     let titleStart = m.titleStart;
     let titleEnd = m.titleEnd;
     // A bullet alone on its line takes its title from the next line.
-    if (!ownTitle && kind === 'bullet' && i + 1 < lines.length && lines[i + 1].norm && !matchHeading(lines[i + 1].text, lines[i + 1].norm, m)) {
+    if (!ownTitle && kind === 'bullet' && i + 1 < lines.length && lines[i + 1].norm && !matchHeading(lines[i + 1].text, lines[i + 1].norm, m, (lines[i + 1].flags & LineFlag.DigitEnd) !== 0)) {
       titleLine = lines[i + 1];
       const bounds = splitTitle(titleLine.norm, 0);
       titleStart = bounds[0];

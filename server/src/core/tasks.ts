@@ -6,19 +6,13 @@ import { findClause, type ClauseMatch } from './responsibility';
 
 /** A line can hold a clause only if it ends in a closing bracket or names a role. */
 function mayHoldClause(line: PlanLine): boolean {
-  // Both tests need a bracket or a role character: the line scan's flags rule most lines out unread.
-  if ((line.flags & (LineFlag.Mark | LineFlag.Role)) === 0) return false;
+  // The line scan's flags say how the line ends, and whether it holds a role character at all.
+  if (line.flags & LineFlag.CloseEnd) return true;
+  if ((line.flags & LineFlag.Role) === 0) return false;
   const norm = line.norm;
-  const last = norm.charCodeAt(norm.length - 1);
-  const beforeLast = norm.charCodeAt(norm.length - 2);
-  return isClose(last) || (isClose(beforeLast) && isLineEndMark(last)) || ((line.flags & LineFlag.Role) !== 0 &&
-    (norm.includes('单位') || norm.includes('部门') || norm.includes('牵头') || norm.includes('负责') || norm.includes('配合')));
+  return norm.includes('单位') || norm.includes('部门') || norm.includes('牵头') || norm.includes('负责') || norm.includes('配合');
 }
 
-/** ） or ). */
-const isClose = (c: number) => c === 0x29 || c === 0xff09;
-/** 。；;，, */
-const isLineEndMark = (c: number) => c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff0c || c === 0x2c;
 const OPEN_AT_END = /[(（][^)）]*$/;
 
 /** A clause closes its item: only the last few text lines of a body are searched. */
