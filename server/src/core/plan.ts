@@ -30,7 +30,7 @@ function readPlan(text: string): PlanModel {
   const { lines, lineStarts, marks, checks } = readLines(text);
   const outline = buildOutline(lines);
   const headerEnd = Math.min(outline.bodyStart, MAX_HEADER_LINES);
-  const header = readHeader(lines.slice(0, headerEnd).map((l, index) => ({ index, norm: l.norm, text: l.text, noise: l.noise })));
+  const header = readHeader(lines, headerEnd);
   const clauses = findClauses(lines, outline.headings);
   const tasks = findTasks(outline.headings, clauses);
   const targets = collectTargets(lines, outline, tasks, header.period);
