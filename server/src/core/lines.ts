@@ -4,7 +4,7 @@ import { charTable, cleanNextLine, RECORD, rawEnd, rawIndex, type CleanLine, typ
 import { LineCheck } from './brackets';
 import { mayStartHeading } from './headings';
 import { isNoiseLine } from './noise';
-import { offsetList } from './positions';
+import { markList } from './positions';
 
 export interface PlanLine extends CleanLine {
   /** Offset of the raw line's first character in the document. */
@@ -61,6 +61,8 @@ export interface PlanLines {
   lineStarts: number[];
   /** Document offsets of every bracket, title mark and quote, in order. */
   marks: Int32Array;
+  /** The char code at each of `marks`: the bracket check need not read the text again. */
+  markCodes: Uint16Array;
   /**
    * Per line, how the bracket check treats it: lines with a mark are checked, carrying what the
    * line before left open unless that line is empty; headings are made fresh later.
@@ -76,7 +78,7 @@ export function readLines(text: string): PlanLines {
   const lines: PlanLine[] = new Array(count);
   const checks = new Uint8Array(count);
   const c: CleanScan = { text: '', norm: '', map: null, shift: 0, flags: 0 };
-  const marks = offsetList();
+  const marks = markList();
   let previousEmpty = true;
   for (let i = 0, start = 0; i < count; i++) {
     const end = cleanNextLine(text, start, LINE_TABLE, c, marks);
@@ -90,7 +92,7 @@ export function readLines(text: string): PlanLines {
     // CRLF, CR and LF each end a line, as `findLineStarts` reads them.
     start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
-  return { lines, lineStarts, marks: marks.at.subarray(0, marks.n), checks };
+  return { lines, lineStarts, marks: marks.at.subarray(0, marks.n), markCodes: marks.code.subarray(0, marks.n), checks };
 }
 
 /** The `LineFlag` bits read from the first and last characters of a cleaned line. */

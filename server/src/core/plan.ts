@@ -27,7 +27,7 @@ export function analyzePlan(text: string): PlanModel {
 }
 
 function readPlan(text: string): PlanModel {
-  const { lines, lineStarts, marks, checks } = readLines(text);
+  const { lines, lineStarts, marks, markCodes, checks } = readLines(text);
   const outline = buildOutline(lines);
   const headerEnd = Math.min(outline.bodyStart, MAX_HEADER_LINES);
   const header = readHeader(lines, headerEnd);
@@ -38,7 +38,7 @@ function readPlan(text: string): PlanModel {
   return {
     ...header,
     headings: outline.headings, tasks, clauses, targets, lineStarts, length: text.length,
-    brackets: findBracketProblems(text, lineStarts, checks, marks),
+    brackets: findBracketProblems(text, lineStarts, checks, marks, markCodes),
   };
 }
 
