@@ -1,5 +1,6 @@
 // Recognises heading markers (一、 （一） 1. （1） ① ——) on a cleaned line and splits title from body.
 import type { HeadingKind } from './model';
+import { codeAt, isDigit } from './charCodes';
 import { parseChineseNumber } from './numerals';
 
 /** Where a heading marker and its title sit on a cleaned line, as `matchHeading` finds them. */
@@ -29,10 +30,22 @@ const CN = '[一二三四五六七八九十百〇零]';
 /** First characters a heading line can start with; every other line skips the patterns. */
 const MAY_START_HEADING = new Uint8Array(0x10000);
 for (const c of '第一二三四五六七八九十百〇零（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳—-•·●◆◇▪■□*#>、') MAY_START_HEADING[c.charCodeAt(0)] = 1;
-/** Whether a line starting with this char code may be a heading (matchHeading reads no other line). */
-export function mayStartHeading(first: number): boolean {
-  return MAY_START_HEADING[first] === 1;
+/**
+ * Whether a cleaned line may start with a heading marker (matchHeading finds none on any other
+ * line): its first character may begin one, and a line starting with a digit has the 1. or 12、
+ * of a numbered heading, as flattened table cells (98%, 2025年) do not.
+ */
+export function mayStartHeading(norm: string): boolean {
+  const first = codeAt(norm, 0);
+  if (MAY_START_HEADING[first] !== 1) return false;
+  if (!isDigit(first)) return true;
+  const second = codeAt(norm, 1);
+  return isNumberMark(second) || (isDigit(second) && isNumberMark(codeAt(norm, 2)));
 }
+
+/** . or 、 after a heading's number (NUM). */
+const isNumberMark = (c: number) => c === 0x2e || c === 0x3001;
+
 const MARKDOWN_PREFIX = /^(?:#{1,6}|>)+(?:\*\*)?|^\*\*/;
 // Sticky, tried where the marker starts: the marker ends at lastIndex, its parts sit at fixed places in it.
 const CHAPTER = { kind: 'chapter' as const, re: new RegExp(`第(?:${CN}{1,4}|\\d{1,3})章`, 'y') };

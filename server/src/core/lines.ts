@@ -37,7 +37,7 @@ export const enum LineFlag {
   Punct = 512,
   // The bits below come from a line's first and last characters (`edgeFlags`), read while the
   // scan has them in cache: later passes then read only the lines that may matter to them.
-  /** A first character that may start a heading marker (see `mayStartHeading`) or 附 (附件, where the body ends). */
+  /** A start that may be a heading marker's (see `mayStartHeading`) or 附 (附件, where the body ends). */
   Opening = 1024,
   /** A last character that is a digit, as a table of contents row's page number is. */
   DigitEnd = 2048,
@@ -101,7 +101,7 @@ function edgeFlags(norm: string): number {
   if (n === 0) return 0;
   const first = norm.charCodeAt(0);
   const last = norm.charCodeAt(n - 1);
-  let flags = mayStartHeading(first) || first === 0x9644 ? LineFlag.Opening : 0; // 附
+  let flags = mayStartHeading(norm) || first === 0x9644 ? LineFlag.Opening : 0; // 附
   if (last >= 48 && last <= 57) flags |= LineFlag.DigitEnd;
   if (isClose(last) || (n >= 2 && isClose(norm.charCodeAt(n - 2)) && isLineEndMark(last))) flags |= LineFlag.CloseEnd;
   return flags;
