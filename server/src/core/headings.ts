@@ -1,6 +1,6 @@
 // Recognises heading markers (一、 （一） 1. （1） ① ——) on a cleaned line and splits title from body.
 import type { HeadingKind } from './model';
-import { codeAt, isDigit } from './charCodes';
+import { isDigit } from './charCodes';
 import { parseChineseNumber } from './numerals';
 
 /** Where a heading marker and its title sit on a cleaned line, as `matchHeading` finds them. */
@@ -36,11 +36,12 @@ for (const c of '第一二三四五六七八九十百〇零（(0123456789①②�
  * of a numbered heading, as flattened table cells (98%, 2025年) do not.
  */
 export function mayStartHeading(norm: string): boolean {
-  const first = codeAt(norm, 0);
-  if (MAY_START_HEADING[first] !== 1) return false;
-  if (!isDigit(first)) return true;
-  const second = codeAt(norm, 1);
-  return isNumberMark(second) || (isDigit(second) && isNumberMark(codeAt(norm, 2)));
+  // Reads only within the line: a read past its end would make V8 give up inlining charCodeAt here.
+  if (norm.length === 0 || MAY_START_HEADING[norm.charCodeAt(0)] !== 1) return false;
+  if (!isDigit(norm.charCodeAt(0))) return true;
+  if (norm.length < 3) return norm.length === 2 && isNumberMark(norm.charCodeAt(1));
+  const second = norm.charCodeAt(1);
+  return isNumberMark(second) || (isDigit(second) && isNumberMark(norm.charCodeAt(2)));
 }
 
 /** . or 、 after a heading's number (NUM). */
