@@ -37,7 +37,7 @@ export function buildOutline(lines: PlanLine[]): Outline {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.noise || line.norm.length === 0) { blank[i] = 1; continue; }
-    // The line scan knows whether the first character may open a heading or an 附件 line.
+    // The line scan knows whether the line's start may open a heading or an 附件 line.
     if ((line.flags & LineFlag.Opening) === 0) continue;
     const first = line.norm.charCodeAt(0);
     if (bodyStart < lines.length && (first === 0x23 || first === 0x9644) && APPENDIX.test(line.norm)) { bodyEnd = i; break; } // # 附
