@@ -19,15 +19,16 @@ export interface Outline {
   /** Lines that belong to flattened tables. */
   inTable: Uint8Array;
   /** Per heading, the cleaned-text index where its title starts on its own line. */
-  titleFrom: number[];
+  titleFrom: Int32Array;
 }
 
 /** Finds the headings of the plan body and builds the tree by marker rank. */
 export function buildOutline(lines: PlanLine[]): Outline {
   const inTable = findTables(lines);
   const headings: Heading[] = [];
-  const titleFrom: number[] = [];
-  const ranks: number[] = [];
+  // Per heading, sized for the most headings there can be (one a line): typed arrays, not grown lists.
+  const titleFrom = new Int32Array(lines.length);
+  const ranks = new Uint8Array(lines.length);
   const stack: number[] = [];
   // Lines that are empty or noise, for the extents: the loop reads every line before bodyEnd.
   const blank = new Uint8Array(lines.length);
@@ -74,16 +75,16 @@ export function buildOutline(lines: PlanLine[]): Outline {
       titleSpan: spanAt(titleLine, titleStart, titleEnd),
       task: -1,
     });
-    titleFrom.push(markerEnd);
-    ranks.push(rank);
+    titleFrom[headings.length - 1] = markerEnd;
+    ranks[headings.length - 1] = rank;
     stack.push(headings.length - 1);
   }
   setExtents(headings, ranks, blank, bodyEnd);
-  return { headings, bodyStart, bodyEnd, inTable, titleFrom };
+  return { headings, bodyStart, bodyEnd, inTable, titleFrom: titleFrom.subarray(0, headings.length) };
 }
 
 /** Body end = before the next heading; subtree end = before the next heading that is not a descendant. */
-function setExtents(headings: Heading[], ranks: number[], blank: Uint8Array, bodyEnd: number): void {
+function setExtents(headings: Heading[], ranks: Uint8Array, blank: Uint8Array, bodyEnd: number): void {
   const lastText = (from: number, to: number) => {
     let k = to;
     while (k > from && blank[k] === 1) k--;

@@ -66,6 +66,8 @@ export function findTasks(headings: Heading[], clauses: Clause[]): Task[] {
   clauses.forEach((c, k) => { clauseOf[c.heading] = k; });
   const standingFrom = clauses.filter((c) => c.standing.length).sort((a, b) => a.line - b.line);
   const standingUnits = new Set<string>();
+  // One empty list for every task without units, shared as clause lists are (see below).
+  const none: string[] = [];
   let next = 0;
   const tasks: Task[] = [];
   for (let h = 0; h < headings.length; h++) {
@@ -78,8 +80,8 @@ export function findTasks(headings: Heading[], clauses: Clause[]): Task[] {
     }
     const c = clause >= 0 ? clauses[clause] : null;
     // The clause's own lists, shared by its tasks: nothing changes a model's lists once it is built.
-    let leads = c ? c.leads : [];
-    let cooperators = c ? c.cooperators : [];
+    let leads = c ? c.leads : none;
+    let cooperators = c ? c.cooperators : none;
     // Notes are few; the cap keeps a pathological document linear.
     for (; next < standingFrom.length && standingFrom[next].line <= head.endLine; next++) {
       for (const u of standingFrom[next].standing) if (standingUnits.size < 50) standingUnits.add(u);
