@@ -2,7 +2,7 @@
 import type { Clause, Heading, Span, Task } from './model';
 import { endOffsetAt, LineFlag, offsetAt, spanAt, type PlanLine } from './lines';
 import { isSectionTitle } from './outline';
-import { findClause, type ClauseMatch } from './responsibility';
+import { emptyClauseMatch, findClause, type ClauseMatch } from './responsibility';
 
 /** A line can hold a clause only if it ends in a closing bracket or names a role. */
 function mayHoldClause(line: PlanLine): boolean {
@@ -21,30 +21,30 @@ const CLAUSE_LINES = 3;
 /** Finds each heading's own clause: the last one closing its own body, before any child heading. */
 export function findClauses(lines: PlanLine[], headings: Heading[]): Clause[] {
   const clauses: Clause[] = [];
+  const m = emptyClauseMatch();
   for (let h = 0; h < headings.length; h++) {
     const head = headings[h];
     let seen = 0;
     for (let i = head.bodyEndLine; i >= head.line && seen < CLAUSE_LINES; i--) {
       if (lines[i].noise || lines[i].norm.length === 0) continue;
       seen++;
-      const c = clauseOnLine(lines, i, i > head.line, h);
+      const c = clauseOnLine(lines, i, i > head.line, h, m);
       if (c) { clauses.push(c); break; }
     }
   }
   return clauses;
 }
 
-function clauseOnLine(lines: PlanLine[], i: number, mayJoinPrevious: boolean, heading: number): Clause | null {
+/** The clause on line i, read with `m` (a match reused from line to line), or null. */
+function clauseOnLine(lines: PlanLine[], i: number, mayJoinPrevious: boolean, heading: number, m: ClauseMatch): Clause | null {
   const line = lines[i];
   if (line.noise || !mayHoldClause(line)) return null;
-  const c = findClause(line.text, line.norm);
-  if (c) return toClause(c, i, spanAt(line, c.start, c.end), heading);
+  if (findClause(line.text, line.norm, m)) return toClause(m, i, spanAt(line, m.start, m.end), heading);
   // A clause broken across two lines: "（市质监局、" / "市工商局牵头）".
   const prev = lines[i - 1];
   if (!mayJoinPrevious || !prev || prev.noise || !(prev.flags & LineFlag.Mark) || !OPEN_AT_END.test(prev.norm)) return null;
-  const j = findClause(prev.text + line.text, prev.norm + line.norm);
-  if (!j || j.start >= prev.text.length) return null;
-  return toClause(j, i - 1, { start: offsetAt(prev, j.start), end: endOffsetAt(line, j.end - prev.text.length) }, heading);
+  if (!findClause(prev.text + line.text, prev.norm + line.norm, m) || m.start >= prev.text.length) return null;
+  return toClause(m, i - 1, { start: offsetAt(prev, m.start), end: endOffsetAt(line, m.end - prev.text.length) }, heading);
 }
 
 function toClause(c: ClauseMatch, line: number, span: Span, heading: number): Clause {
