@@ -25,24 +25,27 @@ const OPENER_OF = new Map(PAIRS.map(([o, c]) => [c, o]));
 
 /**
  * Checks every line flagged in `checks` (indexed like `lineStarts`). `marks` lists the offset
- * of every mark in the text, in order (from the line scan), so no character is read twice.
- * Unclosed brackets are reported where they open, stray closers where they stand.
+ * of every mark in the text, in order, and `codes` the mark at each (from the line scan), so no
+ * character is read twice. Unclosed brackets are reported where they open, stray closers where they stand.
  */
-export function findBracketProblems(text: string, lineStarts: readonly number[], checks: Uint8Array, marks: ArrayLike<number>): BracketProblem[] {
+export function findBracketProblems(
+  text: string, lineStarts: readonly number[], checks: Uint8Array, marks: ArrayLike<number>, codes: ArrayLike<number>,
+): BracketProblem[] {
   const problems: BracketProblem[] = [];
-  // Offsets of unclosed openers, innermost last; the storage is kept between lines.
+  // Unclosed openers as indexes into `marks`, innermost last; the storage is kept between lines.
   const open = offsetList();
+  const found: Marks = { offsets: marks, codes };
   let carried = 0; // how many of `open` came from the line before
   let p = 0; // next entry of `marks`
   for (let line = 0; line < lineStarts.length; line++) {
     const check = checks[line];
     if (check === LineCheck.Skip && open.n === 0) { carried = 0; continue; }
     if (check !== LineCheck.Carry || carried < 0) {
-      reportOpen(text, open, 0, open.n, problems);
+      reportOpen(found, open, 0, open.n, problems);
       open.n = 0;
     } else {
       // Only brackets opened on the line just before may still close here.
-      dropFirst(text, open, open.n - carried, problems);
+      dropFirst(found, open, open.n - carried, problems);
     }
     if (check === LineCheck.Skip) { carried = 0; continue; }
     const fromBefore = open.n;
@@ -50,39 +53,46 @@ export function findBracketProblems(text: string, lineStarts: readonly number[],
     const start = lineStarts[line];
     while (p < marks.length && marks[p] < start) p++;
     for (; p < marks.length && marks[p] < end; p++) {
-      const i = marks[p];
-      const m = MARK[text.charCodeAt(i)];
+      const m = MARK[codes[p]];
       if (m === 0) continue;
-      if (m & 1) { pushOffset(open, i); continue; }
+      if (m & 1) { pushOffset(open, p); continue; }
       const family = (m - 2) >> 1;
       let k = open.n - 1;
-      while (k >= 0 && (MARK[text.charCodeAt(open.at[k])] - 1) >> 1 !== family) k--;
+      while (k >= 0 && (MARK[codes[open.at[k]]] - 1) >> 1 !== family) k--;
       if (k < 0) {
-        problems.push({ mark: text[i], offset: i, expected: OPENER_OF.get(text[i]) ?? '', kind: 'unopened' });
+        const mark = String.fromCharCode(codes[p]);
+        problems.push({ mark, offset: marks[p], expected: OPENER_OF.get(mark) ?? '', kind: 'unopened' });
         continue;
       }
-      reportOpen(text, open, k + 1, open.n, problems);
+      reportOpen(found, open, k + 1, open.n, problems);
       open.n = k;
     }
     // Openers carried in and still open cannot close later; what opened here may.
-    dropFirst(text, open, Math.min(fromBefore, open.n), problems);
+    dropFirst(found, open, Math.min(fromBefore, open.n), problems);
     carried = open.n;
   }
-  reportOpen(text, open, 0, open.n, problems);
+  reportOpen(found, open, 0, open.n, problems);
   return problems.sort((a, b) => a.offset - b.offset);
 }
 
+/** The line scan's marks: offsets, and the char code at each. */
+interface Marks {
+  offsets: ArrayLike<number>;
+  codes: ArrayLike<number>;
+}
+
 /** Reports the first n of `open` and removes them, in place. */
-function dropFirst(text: string, open: OffsetList, n: number, problems: BracketProblem[]): void {
+function dropFirst(found: Marks, open: OffsetList, n: number, problems: BracketProblem[]): void {
   if (n <= 0) return;
-  reportOpen(text, open, 0, n, problems);
+  reportOpen(found, open, 0, n, problems);
   open.at.copyWithin(0, n, open.n);
   open.n -= n;
 }
 
-function reportOpen(text: string, open: OffsetList, from: number, to: number, problems: BracketProblem[]): void {
+/** Reports open[from, to) (indexes into the marks) as unclosed. */
+function reportOpen(found: Marks, open: OffsetList, from: number, to: number, problems: BracketProblem[]): void {
   for (let j = from; j < to; j++) {
-    const mark = text[open.at[j]];
-    problems.push({ mark, offset: open.at[j], expected: CLOSER_OF.get(mark) ?? '', kind: 'unclosed' });
+    const mark = String.fromCharCode(found.codes[open.at[j]]);
+    problems.push({ mark, offset: found.offsets[open.at[j]], expected: CLOSER_OF.get(mark) ?? '', kind: 'unclosed' });
   }
 }

@@ -9,8 +9,8 @@ const ISO_DATE = /((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?/;
 const CN_DATE = /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
 const DATE_FIELD = /^(?:[•·●])?(成文日期|发布日期|发布时间)[:：]?/;
 
+/** A cleaned line as the cover reader needs it (a `PlanLine` is one). */
 export interface HeaderLine {
-  index: number;
   norm: string;
   text: string;
   noise: boolean;
@@ -25,37 +25,37 @@ export interface Header {
 }
 
 /**
- * Reads the cover: `lines` are the cleaned lines before the first heading. The plan title is
+ * Reads the cover: `lines[0, count)` are the cleaned lines before the first heading. The plan title is
  * the last short line naming a plan that is not the notice; failing that, 《X》 from the notice.
  */
-export function readHeader(lines: HeaderLine[]): Header {
+export function readHeader(lines: readonly HeaderLine[], count: number): Header {
   let titleAt = -1;
-  let notice: HeaderLine | null = null;
-  for (let k = 0; k < lines.length; k++) {
+  let noticeAt = -1;
+  for (let k = 0; k < count; k++) {
     const l = lines[k];
     if (l.noise || l.norm.length < 4 || l.norm.length > 70 || /[。；;]|^[《“]/.test(l.norm)) continue;
     const bare = l.norm.replace(/^#+|\*\*/g, '');
-    if (NOTICE.test(bare)) { notice ??= l; continue; }
+    if (NOTICE.test(bare)) { if (noticeAt < 0) noticeAt = k; continue; }
     if (PLAN_WORD.test(bare) && !/^(?:为|根据|现将|经)/.test(bare)) titleAt = k;
   }
   let title: string | null = null;
   let titleLine = -1;
   if (titleAt >= 0) {
-    const l = lines[titleAt];
-    title = l.text.replace(/^#+|\*\*/g, '');
-    titleLine = l.index;
+    title = lines[titleAt].text.replace(/^#+|\*\*/g, '');
+    titleLine = titleAt;
     // A title split over two lines: 2016年苏州市质量强市 / 工作行动计划.
-    const prev = lines[titleAt - 1];
-    if (prev && prev.index === l.index - 1 && !prev.noise && isTitleFragment(prev.norm)) {
+    const prev = titleAt > 0 ? lines[titleAt - 1] : null;
+    if (prev && !prev.noise && isTitleFragment(prev.norm)) {
       title = prev.text.replace(/^#+|\*\*/g, '') + title;
-      titleLine = prev.index;
+      titleLine = titleAt - 1;
     }
-  } else if (notice) {
+  } else if (noticeAt >= 0) {
+    const notice = lines[noticeAt];
     const quoted = /《([^《》]+)》/.exec(notice.text);
     title = quoted ? quoted[1] : notice.text.replace(/^#+|\*\*/g, '');
-    titleLine = notice.index;
+    titleLine = noticeAt;
   }
-  return { title, titleLine, docNumber: findDocNumber(lines), date: findDate(lines), period: title ? readPeriod(title) : null };
+  return { title, titleLine, docNumber: findDocNumber(lines, count), date: findDate(lines, count), period: title ? readPeriod(title) : null };
 }
 
 function isTitleFragment(norm: string): boolean {
@@ -63,8 +63,9 @@ function isTitleFragment(norm: string): boolean {
     !PLAN_WORD.test(norm) && /(?:19|20)\d{2}年|[市县区省]/.test(norm) && !/人民政府$|办公室$/.test(norm) && parseDate(norm) === null;
 }
 
-function findDocNumber(lines: HeaderLine[]): string | null {
-  for (const l of lines) {
+function findDocNumber(lines: readonly HeaderLine[], count: number): string | null {
+  for (let k = 0; k < count; k++) {
+    const l = lines[k];
     if (/^(?:为|根据|现将)|《/.test(l.norm)) continue;
     const m = DOC_NUMBER.exec(l.norm.replace(/^.*?(?:文号|字号)[:：]?/, ''));
     if (m && /[发办府字函委局]$/.test(m[1])) return `${m[1]}〔${m[2]}〕${m[3]}号`;
@@ -73,10 +74,11 @@ function findDocNumber(lines: HeaderLine[]): string | null {
 }
 
 /** The signing date: a line that is only a date beats a 成文日期 field, which beats 发布日期. */
-function findDate(lines: HeaderLine[]): string | null {
+function findDate(lines: readonly HeaderLine[], count: number): string | null {
   let field: string | null = null;
   let fieldRank = 9;
-  for (const l of lines) {
+  for (let k = 0; k < count; k++) {
+    const l = lines[k];
     const f = DATE_FIELD.exec(l.norm);
     if (f) {
       const rank = f[1] === '成文日期' ? 1 : 2;

@@ -1,5 +1,6 @@
 // Recognises heading markers (一、 （一） 1. （1） ① ——) on a cleaned line and splits title from body.
 import type { HeadingKind } from './model';
+import { isDigit } from './charCodes';
 import { parseChineseNumber } from './numerals';
 
 /** Where a heading marker and its title sit on a cleaned line, as `matchHeading` finds them. */
@@ -29,6 +30,23 @@ const CN = '[一二三四五六七八九十百〇零]';
 /** First characters a heading line can start with; every other line skips the patterns. */
 const MAY_START_HEADING = new Uint8Array(0x10000);
 for (const c of '第一二三四五六七八九十百〇零（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳—-•·●◆◇▪■□*#>、') MAY_START_HEADING[c.charCodeAt(0)] = 1;
+/**
+ * Whether a cleaned line may start with a heading marker (matchHeading finds none on any other
+ * line): its first character may begin one, and a line starting with a digit has the 1. or 12、
+ * of a numbered heading, as flattened table cells (98%, 2025年) do not.
+ */
+export function mayStartHeading(norm: string): boolean {
+  // Reads only within the line: a read past its end would make V8 give up inlining charCodeAt here.
+  if (norm.length === 0 || MAY_START_HEADING[norm.charCodeAt(0)] !== 1) return false;
+  if (!isDigit(norm.charCodeAt(0))) return true;
+  if (norm.length < 3) return norm.length === 2 && isNumberMark(norm.charCodeAt(1));
+  const second = norm.charCodeAt(1);
+  return isNumberMark(second) || (isDigit(second) && isNumberMark(norm.charCodeAt(2)));
+}
+
+/** . or 、 after a heading's number (NUM). */
+const isNumberMark = (c: number) => c === 0x2e || c === 0x3001;
+
 const MARKDOWN_PREFIX = /^(?:#{1,6}|>)+(?:\*\*)?|^\*\*/;
 // Sticky, tried where the marker starts: the marker ends at lastIndex, its parts sit at fixed places in it.
 const CHAPTER = { kind: 'chapter' as const, re: new RegExp(`第(?:${CN}{1,4}|\\d{1,3})章`, 'y') };
@@ -66,14 +84,16 @@ const TOC_LINE = /(?:…{1,}|\.{3,}|·{3,}|-{4,}|_{4,})\d{1,3}$/;
 /**
  * Matches a heading marker at the start of a cleaned line, filling `out`. `norm` is matched,
  * `text` supplies what is shown. False for body text and look-alikes (一是, TOC rows).
+ * `endsInDigit` false says the line does not end in a digit (the line scan knows), so it
+ * cannot be a table of contents row.
  */
-export function matchHeading(text: string, norm: string, out: HeadingMatch): boolean {
+export function matchHeading(text: string, norm: string, out: HeadingMatch, endsInDigit = true): boolean {
   if (MAY_START_HEADING[norm.charCodeAt(0)] !== 1) return false;
   let start = 0;
   const c0 = norm.charCodeAt(0);
   const md = c0 === 0x23 || c0 === 0x3e || c0 === 0x2a ? MARKDOWN_PREFIX.exec(norm) : null; // # > *
   if (md) start = md[0].length;
-  const last = norm.length > start ? norm.charCodeAt(norm.length - 1) : NaN;
+  const last = endsInDigit && norm.length > start ? norm.charCodeAt(norm.length - 1) : 0;
   if (last >= 48 && last <= 57 && TOC_LINE.test(norm.slice(Math.max(start, norm.length - 16)))) return false;
   for (const { kind, re } of patternsFor(norm.charCodeAt(start))) {
     re.lastIndex = start;

@@ -2,8 +2,9 @@
 import type { Span } from './model';
 import { charTable, cleanNextLine, RECORD, rawEnd, rawIndex, type CleanLine, type CleanScan } from './normalize';
 import { LineCheck } from './brackets';
+import { mayStartHeading } from './headings';
 import { isNoiseLine } from './noise';
-import { offsetList } from './positions';
+import { markList } from './positions';
 
 export interface PlanLine extends CleanLine {
   /** Offset of the raw line's first character in the document. */
@@ -34,6 +35,14 @@ export const enum LineFlag {
   Opener = 256,
   /** Sentence punctuation (。；;，,：:！？): a line without any may be a flattened table cell. */
   Punct = 512,
+  // The bits below come from a line's first and last characters (`edgeFlags`), read while the
+  // scan has them in cache: later passes then read only the lines that may matter to them.
+  /** A start that may be a heading marker's (see `mayStartHeading`) or 附 (附件, where the body ends). */
+  Opening = 1024,
+  /** A last character that is a digit, as a table of contents row's page number is. */
+  DigitEnd = 2048,
+  /** A close: the line ends in ） or ), perhaps followed by one of 。；;，, (as a clause does). */
+  CloseEnd = 4096,
 }
 
 // Each flag's characters, as `norm` reads them (a traditional or full-width form gets the flag too).
@@ -52,6 +61,8 @@ export interface PlanLines {
   lineStarts: number[];
   /** Document offsets of every bracket, title mark and quote, in order. */
   marks: Int32Array;
+  /** The char code at each of `marks`: the bracket check need not read the text again. */
+  markCodes: Uint16Array;
   /**
    * Per line, how the bracket check treats it: lines with a mark are checked, carrying what the
    * line before left open unless that line is empty; headings are made fresh later.
@@ -67,13 +78,13 @@ export function readLines(text: string): PlanLines {
   const lines: PlanLine[] = new Array(count);
   const checks = new Uint8Array(count);
   const c: CleanScan = { text: '', norm: '', map: null, shift: 0, flags: 0 };
-  const marks = offsetList();
+  const marks = markList();
   let previousEmpty = true;
   for (let i = 0, start = 0; i < count; i++) {
     const end = cleanNextLine(text, start, LINE_TABLE, c, marks);
     // One object literal, so every line shares a single hidden class.
     const noise = isNoiseLine(c.norm, (c.flags & LineFlag.Advert) !== 0);
-    lines[i] = { text: c.text, norm: c.norm, map: c.map, shift: c.shift, start, end, noise, flags: c.flags };
+    lines[i] = { text: c.text, norm: c.norm, map: c.map, shift: c.shift, start, end, noise, flags: c.flags | edgeFlags(c.norm) };
     lineStarts[i] = start;
     // A line with no bracket at all only closes what is open, as a skipped line does.
     if (!noise && c.flags & LineFlag.Mark) checks[i] = previousEmpty ? LineCheck.Fresh : LineCheck.Carry;
@@ -81,8 +92,25 @@ export function readLines(text: string): PlanLines {
     // CRLF, CR and LF each end a line, as `findLineStarts` reads them.
     start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
-  return { lines, lineStarts, marks: marks.at.subarray(0, marks.n), checks };
+  return { lines, lineStarts, marks: marks.at.subarray(0, marks.n), markCodes: marks.code.subarray(0, marks.n), checks };
 }
+
+/** The `LineFlag` bits read from the first and last characters of a cleaned line. */
+function edgeFlags(norm: string): number {
+  const n = norm.length;
+  if (n === 0) return 0;
+  const first = norm.charCodeAt(0);
+  const last = norm.charCodeAt(n - 1);
+  let flags = mayStartHeading(norm) || first === 0x9644 ? LineFlag.Opening : 0; // 附
+  if (last >= 48 && last <= 57) flags |= LineFlag.DigitEnd;
+  if (isClose(last) || (n >= 2 && isClose(norm.charCodeAt(n - 2)) && isLineEndMark(last))) flags |= LineFlag.CloseEnd;
+  return flags;
+}
+
+/** ） or ). */
+const isClose = (c: number) => c === 0x29 || c === 0xff09;
+/** 。；;，, */
+const isLineEndMark = (c: number) => c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff0c || c === 0x2c;
 
 /** How many lines `text` has, its line ends read as `findLineStarts` reads them (by indexOf, far quicker than a loop). */
 function countLines(text: string): number {

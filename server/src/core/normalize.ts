@@ -1,6 +1,6 @@
 // Reads one raw line into the forms the parser matches on, keeping a way back to raw offsets.
 import tsPairs from 'opencc-js/dict/TSCharacters';
-import { pushOffset, type OffsetList } from './positions';
+import { pushMark, type MarkList } from './positions';
 
 /**
  * A line as the parser sees it. `text` is the raw line with whitespace and pinyin glosses
@@ -41,7 +41,7 @@ FOLD[0x25cb] = 0x3007;
 export const SPACE = 1;
 export const PAREN = 2;
 export const FOLDS = 4;
-/** A caller's bit whose characters `cleanNextLine` lists by offset. */
+/** A caller's bit whose characters `cleanNextLine` lists, by offset and code. */
 export const RECORD = 8;
 const KIND = new Uint8Array(0x10000);
 for (const c of [9, 10, 11, 12, 13, 32, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) KIND[c] = SPACE;
@@ -135,11 +135,11 @@ export function cleanInto(raw: string, from: number, to: number, table: Uint16Ar
 
 /**
  * `cleanInto` for the raw line starting at `from` and running to the next CR or LF (or the end
- * of `raw`); returns where it ends. Appends to `recorded` the offset of each character whose
- * table bits include RECORD. Reads each character once: a line with whitespace inside it, or a
+ * of `raw`); returns where it ends. Appends to `recorded` the offset and code of each character
+ * whose table bits include RECORD. Reads each character once: a line with whitespace inside it, or a
  * bracket that may open a pinyin gloss, is handed to `cleanInto` after the read.
  */
-export function cleanNextLine(raw: string, from: number, table: Uint16Array, out: CleanScan, recorded: OffsetList): number {
+export function cleanNextLine(raw: string, from: number, table: Uint16Array, out: CleanScan, recorded: MarkList): number {
   let a = from; // first character that is not leading whitespace
   let inner = -1; // first whitespace after a, which is inner or trailing
   let flags = 0;
@@ -156,7 +156,7 @@ export function cleanNextLine(raw: string, from: number, table: Uint16Array, out
       continue;
     }
     flags |= k;
-    if (k & RECORD) pushOffset(recorded, i);
+    if (k & RECORD) pushMark(recorded, i, c);
     if (k & PAREN && i > a && mayStartGloss(raw.charCodeAt(i + 1))) slow = true;
   }
   let b = i;

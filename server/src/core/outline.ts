@@ -19,15 +19,16 @@ export interface Outline {
   /** Lines that belong to flattened tables. */
   inTable: Uint8Array;
   /** Per heading, the cleaned-text index where its title starts on its own line. */
-  titleFrom: number[];
+  titleFrom: Int32Array;
 }
 
 /** Finds the headings of the plan body and builds the tree by marker rank. */
 export function buildOutline(lines: PlanLine[]): Outline {
   const inTable = findTables(lines);
   const headings: Heading[] = [];
-  const titleFrom: number[] = [];
-  const ranks: number[] = [];
+  // Per heading, sized for the most headings there can be (one a line): typed arrays, not grown lists.
+  const titleFrom = new Int32Array(lines.length);
+  const ranks = new Uint8Array(lines.length);
   const stack: number[] = [];
   // Lines that are empty or noise, for the extents: the loop reads every line before bodyEnd.
   const blank = new Uint8Array(lines.length);
@@ -37,9 +38,11 @@ export function buildOutline(lines: PlanLine[]): Outline {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.noise || line.norm.length === 0) { blank[i] = 1; continue; }
+    // The line scan knows whether the line's start may open a heading or an 附件 line.
+    if ((line.flags & LineFlag.Opening) === 0) continue;
     const first = line.norm.charCodeAt(0);
     if (bodyStart < lines.length && (first === 0x23 || first === 0x9644) && APPENDIX.test(line.norm)) { bodyEnd = i; break; } // # 附
-    if (!matchHeading(line.text, line.norm, m)) continue;
+    if (!matchHeading(line.text, line.norm, m, (line.flags & LineFlag.DigitEnd) !== 0)) continue;
     const { kind, markerStart, markerEnd } = m;
     if (bodyStart === lines.length && kind === 'bullet') continue;
     if (inTable[i] && WEAK.has(kind)) continue;
@@ -52,7 +55,7 @@ export function buildOutline(lines: PlanLine[]): Outline {
     let titleStart = m.titleStart;
     let titleEnd = m.titleEnd;
     // A bullet alone on its line takes its title from the next line.
-    if (!ownTitle && kind === 'bullet' && i + 1 < lines.length && lines[i + 1].norm && !matchHeading(lines[i + 1].text, lines[i + 1].norm, m)) {
+    if (!ownTitle && kind === 'bullet' && i + 1 < lines.length && lines[i + 1].norm && !matchHeading(lines[i + 1].text, lines[i + 1].norm, m, (lines[i + 1].flags & LineFlag.DigitEnd) !== 0)) {
       titleLine = lines[i + 1];
       const bounds = splitTitle(titleLine.norm, 0);
       titleStart = bounds[0];
@@ -72,16 +75,16 @@ export function buildOutline(lines: PlanLine[]): Outline {
       titleSpan: spanAt(titleLine, titleStart, titleEnd),
       task: -1,
     });
-    titleFrom.push(markerEnd);
-    ranks.push(rank);
+    titleFrom[headings.length - 1] = markerEnd;
+    ranks[headings.length - 1] = rank;
     stack.push(headings.length - 1);
   }
   setExtents(headings, ranks, blank, bodyEnd);
-  return { headings, bodyStart, bodyEnd, inTable, titleFrom };
+  return { headings, bodyStart, bodyEnd, inTable, titleFrom: titleFrom.subarray(0, headings.length) };
 }
 
 /** Body end = before the next heading; subtree end = before the next heading that is not a descendant. */
-function setExtents(headings: Heading[], ranks: number[], blank: Uint8Array, bodyEnd: number): void {
+function setExtents(headings: Heading[], ranks: Uint8Array, blank: Uint8Array, bodyEnd: number): void {
   const lastText = (from: number, to: number) => {
     let k = to;
     while (k > from && blank[k] === 1) k--;

@@ -27,18 +27,19 @@ export function analyzePlan(text: string): PlanModel {
 }
 
 function readPlan(text: string): PlanModel {
-  const { lines, lineStarts, marks, checks } = readLines(text);
+  const { lines, lineStarts, marks, markCodes, checks } = readLines(text);
   const outline = buildOutline(lines);
+  // While the headings just built are still in cache.
+  for (const h of outline.headings) if (checks[h.line]) checks[h.line] = LineCheck.Fresh;
   const headerEnd = Math.min(outline.bodyStart, MAX_HEADER_LINES);
-  const header = readHeader(lines.slice(0, headerEnd).map((l, index) => ({ index, norm: l.norm, text: l.text, noise: l.noise })));
+  const header = readHeader(lines, headerEnd);
   const clauses = findClauses(lines, outline.headings);
   const tasks = findTasks(outline.headings, clauses);
   const targets = collectTargets(lines, outline, tasks, header.period);
-  for (const h of outline.headings) if (checks[h.line]) checks[h.line] = LineCheck.Fresh;
   return {
     ...header,
     headings: outline.headings, tasks, clauses, targets, lineStarts, length: text.length,
-    brackets: findBracketProblems(text, lineStarts, checks, marks),
+    brackets: findBracketProblems(text, lineStarts, checks, marks, markCodes),
   };
 }
 

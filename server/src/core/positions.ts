@@ -54,6 +54,33 @@ export function offsetList(): OffsetList {
   return { at: new Int32Array(64), n: 0 };
 }
 
+/** Offsets with the char code found at each: what a later pass needs of a character, without reading the text again. */
+export interface MarkList extends OffsetList {
+  code: Uint16Array;
+}
+
+/** An empty list. */
+export function markList(): MarkList {
+  return { at: new Int32Array(64), code: new Uint16Array(64), n: 0 };
+}
+
+/** Appends `offset` and its char code, doubling the storage when it is full. */
+export function pushMark(list: MarkList, offset: number, code: number): void {
+  if (list.n === list.at.length) growMarks(list);
+  list.at[list.n] = offset;
+  list.code[list.n++] = code;
+}
+
+// Apart from pushMark, which stays small enough to be inlined into the line scan.
+function growMarks(list: MarkList): void {
+  const at = new Int32Array(list.at.length * 2);
+  at.set(list.at);
+  list.at = at;
+  const codes = new Uint16Array(at.length);
+  codes.set(list.code);
+  list.code = codes;
+}
+
 /** Appends `offset`, doubling the storage when it is full. */
 export function pushOffset(list: OffsetList, offset: number): void {
   if (list.n === list.at.length) {

@@ -102,48 +102,48 @@ function occursIn(re: RegExp, s: string, from: number, to: number): boolean {
   return re.test(s) && re.lastIndex <= to;
 }
 
+/** A match to fill, one for every line searched (its lists are new for each clause found). */
+export function emptyClauseMatch(): ClauseMatch {
+  return { start: 0, end: 0, form: 'bracket', closed: true, leads: [], cooperators: [], standing: [], duplicates: [], bothRoles: [] };
+}
+
 /**
- * Finds the responsibility clause closing a cleaned line: a bracketed clause at the end
- * (its closing bracket may be lost), or a label line (牵头单位：…；配合单位：…). Look-alikes
- * such as (设在市质监局), (2011-2015年) and (征求意见稿) name no role and are rejected.
+ * Finds the responsibility clause closing a cleaned line, filling `out`: a bracketed clause at
+ * the end (its closing bracket may be lost), or a label line (牵头单位：…；配合单位：…). Look-alikes
+ * such as (设在市质监局), (2011-2015年) and (征求意见稿) name no role and are rejected (false).
  */
-export function findClause(text: string, norm: string): ClauseMatch | null {
+export function findClause(text: string, norm: string, out: ClauseMatch): boolean {
   let bodyEnd = norm.length;
   while (bodyEnd > 0 && isLineEndMark(norm.charCodeAt(bodyEnd - 1))) bodyEnd--;
-  if (bodyEnd === 0) return null;
+  if (bodyEnd === 0) return false;
   // Only marks follow bodyEnd, so searching the whole line finds what a search of the body would.
   if (isClose(norm.charCodeAt(bodyEnd - 1))) {
     const open = matchingOpen(norm, bodyEnd - 1);
-    if (open >= 0) {
-      const c = readRoles(text, norm, open + 1, bodyEnd - 1);
-      return c && located(c, open, bodyEnd, 'bracket', true);
-    }
+    if (open >= 0) return readRoles(text, norm, open + 1, bodyEnd - 1, out) && located(out, open, bodyEnd, 'bracket', true);
   }
   // A lost closing bracket: the last unmatched opening bracket, followed by a role.
   const open = norm.includes('(') || norm.includes('（') ? lastUnmatchedOpen(norm, bodyEnd) : -1;
   if (open >= 0) {
-    const c = readRoles(text, norm, open + 1, bodyEnd);
     // Without its closing bracket a clause must still read as one: a lead, or a role label.
-    if (c && (c.leads.length || labelAt(norm, open + 1, bodyEnd) !== null)) {
-      return located(c, open, bodyEnd, 'bracket', false);
+    if (readRoles(text, norm, open + 1, bodyEnd, out) && (out.leads.length || labelAt(norm, open + 1, bodyEnd) !== null)) {
+      return located(out, open, bodyEnd, 'bracket', false);
     }
   }
   const label = LABEL_ENDS.some((w) => norm.includes(w)) ? LABEL_IN_BODY.exec(norm) : null;
   if (label) {
     const start = label.index + label[0].length - label[1].length;
-    const c = readRoles(text, norm, start, bodyEnd);
-    return c && located(c, start, bodyEnd, 'label', true);
+    return readRoles(text, norm, start, bodyEnd, out) && located(out, start, bodyEnd, 'label', true);
   }
-  return null;
+  return false;
 }
 
-/** Sets where a clause read by readRoles sits on its line. */
-function located(c: ClauseMatch, start: number, end: number, form: ClauseMatch['form'], closed: boolean): ClauseMatch {
+/** Sets where a clause read by readRoles sits on its line; true. */
+function located(c: ClauseMatch, start: number, end: number, form: ClauseMatch['form'], closed: boolean): true {
   c.start = start;
   c.end = end;
   c.form = form;
   c.closed = closed;
-  return c;
+  return true;
 }
 
 function matchingOpen(s: string, close: number): number {
@@ -179,14 +179,14 @@ function labelAt(s: string, a: number, b: number): Role | null {
 }
 
 /**
- * Reads a clause's inside, text[from, to) (norm the same range folded), into lead and
- * cooperating units; `located` then says where the whole clause sits. Parts are split at
+ * Reads a clause's inside, text[from, to) (norm the same range folded), into the lead and
+ * cooperating units of `out` (false for no clause); `located` then says where the whole clause sits. Parts are split at
  * top-level ，,；; ; a part names its role by a label before it or a verb after it, and an
  * unlabelled part continues the role before it. In a 责任单位 list the first unit leads unless
  * the clause also names cooperators.
  */
-function readRoles(text: string, norm: string, from: number, to: number): ClauseMatch | null {
-  if (!occursIn(ROLE_WORD, norm, from, to)) return null;
+function readRoles(text: string, norm: string, from: number, to: number, out: ClauseMatch): boolean {
+  if (!occursIn(ROLE_WORD, norm, from, to)) return false;
   const leads: string[] = [];
   const cooperators: string[] = [];
   const standing: string[] = [];
@@ -240,20 +240,18 @@ function readRoles(text: string, norm: string, from: number, to: number): Clause
   // A role with no units at all is an empty clause (牵头单位：); units that are no agency's
   // name make a look-alike, not a clause.
   const anyUnit = leads.length + cooperators.length + standing.length > 0;
-  if (anyUnit ? !(leads.some(isUnitLike) || cooperators.some(isUnitLike) || standing.some(isUnitLike)) : !sawRole) return null;
+  if (anyUnit ? !(leads.some(isUnitLike) || cooperators.some(isUnitLike) || standing.some(isUnitLike)) : !sawRole) return false;
   const leadsOnce = unique(leads);
   const cooperatorsOnce = unique(cooperators);
   // Units listed in both roles (seldom any) lead, and leave the cooperators.
   const shared = leads.length && cooperators.length ? filterBy(leads, cooperators, true) : [];
-  return {
-    start: from, end: to, form: 'bracket', closed: true,
-    leads: leadsOnce,
-    cooperators: shared.length ? unique(filterBy(cooperators, shared, false)) : cooperatorsOnce,
-    standing,
-    // unique gives a new list only when there were repeats.
-    duplicates: leadsOnce !== leads || cooperatorsOnce !== cooperators ? unique([...repeated(leads), ...repeated(cooperators)]) : [],
-    bothRoles: unique(shared),
-  };
+  out.leads = leadsOnce;
+  out.cooperators = shared.length ? unique(filterBy(cooperators, shared, false)) : cooperatorsOnce;
+  out.standing = standing;
+  // unique gives a new list only when there were repeats.
+  out.duplicates = leadsOnce !== leads || cooperatorsOnce !== cooperators ? unique([...repeated(leads), ...repeated(cooperators)]) : [];
+  out.bothRoles = unique(shared);
+  return true;
 }
 
 /** Every listing of a name after its first. */

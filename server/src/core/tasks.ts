@@ -2,23 +2,17 @@
 import type { Clause, Heading, Span, Task } from './model';
 import { endOffsetAt, LineFlag, offsetAt, spanAt, type PlanLine } from './lines';
 import { isSectionTitle } from './outline';
-import { findClause, type ClauseMatch } from './responsibility';
+import { emptyClauseMatch, findClause, type ClauseMatch } from './responsibility';
 
 /** A line can hold a clause only if it ends in a closing bracket or names a role. */
 function mayHoldClause(line: PlanLine): boolean {
-  // Both tests need a bracket or a role character: the line scan's flags rule most lines out unread.
-  if ((line.flags & (LineFlag.Mark | LineFlag.Role)) === 0) return false;
+  // The line scan's flags say how the line ends, and whether it holds a role character at all.
+  if (line.flags & LineFlag.CloseEnd) return true;
+  if ((line.flags & LineFlag.Role) === 0) return false;
   const norm = line.norm;
-  const last = norm.charCodeAt(norm.length - 1);
-  const beforeLast = norm.charCodeAt(norm.length - 2);
-  return isClose(last) || (isClose(beforeLast) && isLineEndMark(last)) || ((line.flags & LineFlag.Role) !== 0 &&
-    (norm.includes('单位') || norm.includes('部门') || norm.includes('牵头') || norm.includes('负责') || norm.includes('配合')));
+  return norm.includes('单位') || norm.includes('部门') || norm.includes('牵头') || norm.includes('负责') || norm.includes('配合');
 }
 
-/** ） or ). */
-const isClose = (c: number) => c === 0x29 || c === 0xff09;
-/** 。；;，, */
-const isLineEndMark = (c: number) => c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff0c || c === 0x2c;
 const OPEN_AT_END = /[(（][^)）]*$/;
 
 /** A clause closes its item: only the last few text lines of a body are searched. */
@@ -27,30 +21,30 @@ const CLAUSE_LINES = 3;
 /** Finds each heading's own clause: the last one closing its own body, before any child heading. */
 export function findClauses(lines: PlanLine[], headings: Heading[]): Clause[] {
   const clauses: Clause[] = [];
+  const m = emptyClauseMatch();
   for (let h = 0; h < headings.length; h++) {
     const head = headings[h];
     let seen = 0;
     for (let i = head.bodyEndLine; i >= head.line && seen < CLAUSE_LINES; i--) {
       if (lines[i].noise || lines[i].norm.length === 0) continue;
       seen++;
-      const c = clauseOnLine(lines, i, i > head.line, h);
+      const c = clauseOnLine(lines, i, i > head.line, h, m);
       if (c) { clauses.push(c); break; }
     }
   }
   return clauses;
 }
 
-function clauseOnLine(lines: PlanLine[], i: number, mayJoinPrevious: boolean, heading: number): Clause | null {
+/** The clause on line i, read with `m` (a match reused from line to line), or null. */
+function clauseOnLine(lines: PlanLine[], i: number, mayJoinPrevious: boolean, heading: number, m: ClauseMatch): Clause | null {
   const line = lines[i];
   if (line.noise || !mayHoldClause(line)) return null;
-  const c = findClause(line.text, line.norm);
-  if (c) return toClause(c, i, spanAt(line, c.start, c.end), heading);
+  if (findClause(line.text, line.norm, m)) return toClause(m, i, spanAt(line, m.start, m.end), heading);
   // A clause broken across two lines: "（市质监局、" / "市工商局牵头）".
   const prev = lines[i - 1];
   if (!mayJoinPrevious || !prev || prev.noise || !(prev.flags & LineFlag.Mark) || !OPEN_AT_END.test(prev.norm)) return null;
-  const j = findClause(prev.text + line.text, prev.norm + line.norm);
-  if (!j || j.start >= prev.text.length) return null;
-  return toClause(j, i - 1, { start: offsetAt(prev, j.start), end: endOffsetAt(line, j.end - prev.text.length) }, heading);
+  if (!findClause(prev.text + line.text, prev.norm + line.norm, m) || m.start >= prev.text.length) return null;
+  return toClause(m, i - 1, { start: offsetAt(prev, m.start), end: endOffsetAt(line, m.end - prev.text.length) }, heading);
 }
 
 function toClause(c: ClauseMatch, line: number, span: Span, heading: number): Clause {
@@ -72,6 +66,8 @@ export function findTasks(headings: Heading[], clauses: Clause[]): Task[] {
   clauses.forEach((c, k) => { clauseOf[c.heading] = k; });
   const standingFrom = clauses.filter((c) => c.standing.length).sort((a, b) => a.line - b.line);
   const standingUnits = new Set<string>();
+  // One empty list for every task without units, shared as clause lists are (see below).
+  const none: string[] = [];
   let next = 0;
   const tasks: Task[] = [];
   for (let h = 0; h < headings.length; h++) {
@@ -84,8 +80,8 @@ export function findTasks(headings: Heading[], clauses: Clause[]): Task[] {
     }
     const c = clause >= 0 ? clauses[clause] : null;
     // The clause's own lists, shared by its tasks: nothing changes a model's lists once it is built.
-    let leads = c ? c.leads : [];
-    let cooperators = c ? c.cooperators : [];
+    let leads = c ? c.leads : none;
+    let cooperators = c ? c.cooperators : none;
     // Notes are few; the cap keeps a pathological document linear.
     for (; next < standingFrom.length && standingFrom[next].line <= head.endLine; next++) {
       for (const u of standingFrom[next].standing) if (standingUnits.size < 50) standingUnits.add(u);
