@@ -64,14 +64,15 @@ const wordsBefore = suffixFlags([
 /**
  * Reads the targets on one line of a goal, task or safeguard section. Dates, document
  * numbers, ordinals, titles in 《》 and codes such as 5S, PM2.5 or 96366 are never targets.
+ * `src` and `shift` say where the scan reads `norm`'s characters (see `scanLine`).
  */
-export function findTargets(text: string, norm: string, from: number, mayHoldFigure = true): LineTargets {
+export function findTargets(text: string, norm: string, from: number, mayHoldFigure = true, src = norm, shift = 0): LineTargets {
   // `mayHoldFigure`, from the line scan: whether the line may hold a digit, 五 or 零. Without
   // one, only 全覆 or 低于/高于/快于/好于 can matter: native searches say whether any does.
   found.count = 0;
   found.leadingYear = null;
   if (!mayHoldFigure && !mayHoldRelative(norm, from)) return found;
-  const { segments, count } = scanLine(norm, from);
+  const { segments, count } = scanLine(norm, from, src, shift);
   let sentenceYear: number | null = null;
   for (let s = 0; s < count * SEGMENT_SIZE; s += SEGMENT_SIZE) {
     const a = segments[s];
