@@ -85,15 +85,20 @@ export function findTargets(text: string, norm: string, from: number, mayHoldFig
       if (a === from && segmentYear.at === 0 && found.count === 0) found.leadingYear = segmentYear.year;
     }
     const before = found.count;
-    if (firstDigit >= 0) readSegment(text, seg, a, firstDigit - a, sentenceYear);
+    // The segment is the text's own characters when nothing is folded or masked in it.
+    const own = text === norm && segments[s + 5] === segments[s + 6];
+    if (firstDigit >= 0) readSegment(text, seg, own, a, firstDigit - a, sentenceYear);
     // No number read: a figure relative to another (低于…水平), 为零 or 全覆盖 may still be there.
     if (found.count === before && holds & (ZERO | QUAN | YU) && RELATIVE_WORD.test(seg)) readRelative(text, seg, a, sentenceYear);
   }
   return found;
 }
 
-/** Reads the number targets of one segment `seg`, which starts at `a` in the line and has no digit before `firstDigit`. */
-function readSegment(text: string, seg: string, a: number, firstDigit: number, year: number | null): void {
+/**
+ * Reads the number targets of one segment `seg`, which starts at `a` in the line and has no
+ * digit before `firstDigit`; `own` says it reads as `text` does there.
+ */
+function readSegment(text: string, seg: string, own: boolean, a: number, firstDigit: number, year: number | null): void {
   if (isBareValue(seg)) return;
   const baseYear = baseYearIn(seg);
   const first = found.count;
@@ -134,7 +139,8 @@ function readSegment(text: string, seg: string, a: number, firstDigit: number, y
     const m = nextMatch();
     m.start = a + trimStart(seg, prevEnd, numberAt);
     m.end = a + end;
-    m.metric = metricAt >= 0 ? tidyMetric(text.slice(a + metricAt, a + metricAt + metric.length)) : metric;
+    // The metric as the text writes it: the words found in `seg` are the text's own when `own`.
+    m.metric = metricAt >= 0 ? tidyMetric(own ? metric : text.slice(a + metricAt, a + metricAt + metric.length)) : metric;
     m.value = value;
     m.valueMax = valueMax;
     m.unit = unit;
