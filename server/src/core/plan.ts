@@ -35,7 +35,7 @@ function readPlan(text: string): PlanModel {
   const header = readHeader(lines, headerEnd);
   const clauses = findClauses(lines, outline.headings);
   const tasks = findTasks(outline.headings, clauses);
-  const targets = collectTargets(lines, outline, tasks, header.period);
+  const targets = collectTargets(lines, outline, tasks, header.period, text);
   return {
     ...header,
     headings: outline.headings, tasks, clauses, targets, lineStarts, length: text.length,

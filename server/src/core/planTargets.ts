@@ -9,8 +9,8 @@ import { findTargets, type TargetMatch } from './targets';
 import { decimalEnd, numberValue } from './targetValue';
 
 
-/** Reads every target in the body and links it to its task. */
-export function collectTargets(lines: PlanLine[], outline: Outline, tasks: Task[], period: Period | null): Target[] {
+/** Reads every target in the body of `doc` and links it to its task. */
+export function collectTargets(lines: PlanLine[], outline: Outline, tasks: Task[], period: Period | null, doc: string): Target[] {
   const { headings, inTable, titleFrom } = outline;
   const targets: Target[] = [];
   const scope = new Array<number | null>(headings.length).fill(null);
@@ -40,7 +40,9 @@ export function collectTargets(lines: PlanLine[], outline: Outline, tasks: Task[
       }
       // The line scan already knows whether a line holds a figure or a bracket at all.
       if (!(l.flags & (LineFlag.Figure | LineFlag.Relative))) continue;
-      const found = findTargets(l.text, l.norm, i === head.line ? titleFrom[h] : 0, (l.flags & LineFlag.Figure) !== 0);
+      // A line kept as it stands is read from the document itself (see scanLine).
+      const plain = l.map === null && l.norm === l.text;
+      const found = findTargets(l.text, l.norm, i === head.line ? titleFrom[h] : 0, (l.flags & LineFlag.Figure) !== 0, plain ? doc : l.norm, plain ? l.start + l.shift : 0);
       if (found.leadingYear !== null) scope[h] = found.leadingYear;
       for (let k = 0; k < found.count; k++) add(head, h, i, found.targets[k]);
     }

@@ -24,14 +24,15 @@ let maskCount = 0;
 /**
  * Scans `norm` from `from`: 。！？ end a sentence (and its year), ，；： end a segment; only
  * segments with a digit or a year/keyword character are kept (see CLASS). A mask may start
- * before `from`.
+ * before `from`. The characters are read from `src` at `shift` + i, the line's own place in the
+ * document when `norm` is a plain slice of it: a flat string reads quicker than a slice.
  */
-export function scanLine(norm: string, from: number): LineScan {
+export function scanLine(norm: string, from: number, src = norm, shift = 0): LineScan {
   let count = 0;
   maskCount = 0;
   const n = norm.length;
   let i = 0;
-  for (; i < from; i++) if (CLASS[norm.charCodeAt(i)] === OPENER) i = maskFrom(norm, i);
+  for (; i < from; i++) if (CLASS[src.charCodeAt(shift + i)] === OPENER) i = maskFrom(norm, i);
   // Masks never hold a segment's end: only one found before `from` may reach into its segment.
   let segMasks = Math.max(0, maskCount - 1);
   let segStart = from;
@@ -41,7 +42,7 @@ export function scanLine(norm: string, from: number): LineScan {
   let holds = 0;
   // Most characters are class 0: one comparison each.
   for (; i < n; i++) {
-    const k = CLASS[norm.charCodeAt(i)];
+    const k = CLASS[src.charCodeAt(shift + i)];
     if (k === 0) continue;
     if (k >= DIGIT) {
       if (!segMatters && matters(norm, i, k)) segMatters = true;

@@ -64,14 +64,15 @@ const wordsBefore = suffixFlags([
 /**
  * Reads the targets on one line of a goal, task or safeguard section. Dates, document
  * numbers, ordinals, titles in 《》 and codes such as 5S, PM2.5 or 96366 are never targets.
+ * `src` and `shift` say where the scan reads `norm`'s characters (see `scanLine`).
  */
-export function findTargets(text: string, norm: string, from: number, mayHoldFigure = true): LineTargets {
+export function findTargets(text: string, norm: string, from: number, mayHoldFigure = true, src = norm, shift = 0): LineTargets {
   // `mayHoldFigure`, from the line scan: whether the line may hold a digit, 五 or 零. Without
   // one, only 全覆 or 低于/高于/快于/好于 can matter: native searches say whether any does.
   found.count = 0;
   found.leadingYear = null;
   if (!mayHoldFigure && !mayHoldRelative(norm, from)) return found;
-  const { segments, count } = scanLine(norm, from);
+  const { segments, count } = scanLine(norm, from, src, shift);
   let sentenceYear: number | null = null;
   for (let s = 0; s < count * SEGMENT_SIZE; s += SEGMENT_SIZE) {
     const a = segments[s];
@@ -84,15 +85,20 @@ export function findTargets(text: string, norm: string, from: number, mayHoldFig
       if (a === from && segmentYear.at === 0 && found.count === 0) found.leadingYear = segmentYear.year;
     }
     const before = found.count;
-    if (firstDigit >= 0) readSegment(text, seg, a, firstDigit - a, sentenceYear);
+    // The segment is the text's own characters when nothing is folded or masked in it.
+    const own = text === norm && segments[s + 5] === segments[s + 6];
+    if (firstDigit >= 0) readSegment(text, seg, own, a, firstDigit - a, sentenceYear);
     // No number read: a figure relative to another (低于…水平), 为零 or 全覆盖 may still be there.
     if (found.count === before && holds & (ZERO | QUAN | YU) && RELATIVE_WORD.test(seg)) readRelative(text, seg, a, sentenceYear);
   }
   return found;
 }
 
-/** Reads the number targets of one segment `seg`, which starts at `a` in the line and has no digit before `firstDigit`. */
-function readSegment(text: string, seg: string, a: number, firstDigit: number, year: number | null): void {
+/**
+ * Reads the number targets of one segment `seg`, which starts at `a` in the line and has no
+ * digit before `firstDigit`; `own` says it reads as `text` does there.
+ */
+function readSegment(text: string, seg: string, own: boolean, a: number, firstDigit: number, year: number | null): void {
   if (isBareValue(seg)) return;
   const baseYear = baseYearIn(seg);
   const first = found.count;
@@ -133,7 +139,8 @@ function readSegment(text: string, seg: string, a: number, firstDigit: number, y
     const m = nextMatch();
     m.start = a + trimStart(seg, prevEnd, numberAt);
     m.end = a + end;
-    m.metric = metricAt >= 0 ? tidyMetric(text.slice(a + metricAt, a + metricAt + metric.length)) : metric;
+    // The metric as the text writes it: the words found in `seg` are the text's own when `own`.
+    m.metric = metricAt >= 0 ? tidyMetric(own ? metric : text.slice(a + metricAt, a + metricAt + metric.length)) : metric;
     m.value = value;
     m.valueMax = valueMax;
     m.unit = unit;
