@@ -63,9 +63,10 @@ function toClause(c: ClauseMatch, line: number, span: Span, heading: number): Cl
  */
 export function findTasks(headings: Heading[], clauses: Clause[]): Task[] {
   const hasChild = new Uint8Array(headings.length);
-  for (const h of headings) if (h.parent >= 0) hasChild[h.parent] = 1;
+  // Indexed loops: they run once an analysis, often unoptimized, where for-of allocates per item.
+  for (let h = 0; h < headings.length; h++) if (headings[h].parent >= 0) hasChild[headings[h].parent] = 1;
   const clauseOf = new Int32Array(headings.length).fill(-1);
-  clauses.forEach((c, k) => { clauseOf[c.heading] = k; });
+  for (let k = 0; k < clauses.length; k++) clauseOf[clauses[k].heading] = k;
   const standingFrom = clauses.filter((c) => c.standing.length).sort((a, b) => a.line - b.line);
   const standingUnits = new Set<string>();
   let next = 0;
