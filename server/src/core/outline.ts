@@ -33,8 +33,6 @@ export function buildOutline(lines: PlanLine[]): Outline {
   // Lines that are empty or noise, for the extents: the loop reads every line before bodyEnd.
   const blank = new Uint8Array(lines.length);
   const m = emptyHeadingMatch();
-  // Markers repeat (一、 （二） 1.): each is kept once, as the model keeps every heading to its end.
-  const markers = new Map<string, string>();
   let bodyStart = lines.length;
   let bodyEnd = lines.length;
   for (let i = 0; i < lines.length; i++) {
@@ -69,11 +67,8 @@ export function buildOutline(lines: PlanLine[]): Outline {
     // Ranks kept beside the headings: a rank looked up by kind name per comparison costs more.
     while (stack.length && ranks[stack[stack.length - 1]] >= rank) stack.pop();
     const parent = stack.length ? stack[stack.length - 1] : -1;
-    const written = line.text.slice(markerStart, markerEnd);
-    let marker = markers.get(written);
-    if (marker === undefined) markers.set(written, (marker = written));
     headings.push({
-      line: i, kind, ordinal, marker, style, title, depth: stack.length + 1, parent,
+      line: i, kind, ordinal, marker: line.text.slice(markerStart, markerEnd), style, title, depth: stack.length + 1, parent,
       section: classifySection(title, parent >= 0 ? headings[parent].section : null),
       bodyEndLine: i, endLine: i,
       markerSpan: spanAt(line, markerStart, markerEnd),
