@@ -29,8 +29,10 @@ export function analyzePlan(text: string): PlanModel {
 function readPlan(text: string): PlanModel {
   const { lines, lineStarts, marks, markCodes, checks } = readLines(text);
   const outline = buildOutline(lines);
-  // While the headings just built are still in cache.
-  for (const h of outline.headings) if (checks[h.line]) checks[h.line] = LineCheck.Fresh;
+  // While the headings just built are still in cache. Indexed: this loop runs once an analysis,
+  // often unoptimized, where for-of allocates a result object per heading.
+  const headings = outline.headings;
+  for (let h = 0; h < headings.length; h++) if (checks[headings[h].line]) checks[headings[h].line] = LineCheck.Fresh;
   const headerEnd = Math.min(outline.bodyStart, MAX_HEADER_LINES);
   const header = readHeader(lines, headerEnd);
   const clauses = findClauses(lines, outline.headings);

@@ -5,6 +5,7 @@ import type { Heading, Period, Target, Task } from './model';
 import { LineFlag, spanAt, type PlanLine } from './lines';
 import { isUnitCell, isValueCell } from './noise';
 import type { Outline } from './outline';
+import { indexRange } from './keptLists';
 import { findTargets, type TargetMatch } from './targets';
 import { decimalEnd, numberValue } from './targetValue';
 
@@ -18,7 +19,6 @@ export function collectTargets(lines: PlanLine[], outline: Outline, tasks: Task[
     const l = lines[line];
     const yearSource: Target['yearSource'] = m.year !== null ? 'text' : scope[h] !== null ? 'scope' : period ? 'period' : null;
     const year = m.year !== null ? m.year : scope[h] !== null ? scope[h] : period ? period.end : null;
-    if (head.task >= 0) tasks[head.task].targets.push(targets.length);
     targets.push({
       line, span: spanAt(l, m.start, m.end), text: l.text.slice(m.start, m.end), metric: m.metric, value: m.value,
       valueMax: m.valueMax, unit: m.unit, comparator: m.comparator, year, yearSource, section: head.section, task: head.task,
@@ -29,6 +29,7 @@ export function collectTargets(lines: PlanLine[], outline: Outline, tasks: Task[
     const head = headings[h];
     scope[h] = head.parent >= 0 ? scope[head.parent] : null;
     if (head.section === 'context' || head.section === 'principle') continue;
+    const first = targets.length;
     for (let i = head.line; i <= head.bodyEndLine; i++) {
       const l = lines[i];
       if (l.noise) continue;
@@ -46,6 +47,8 @@ export function collectTargets(lines: PlanLine[], outline: Outline, tasks: Task[
       if (found.leadingYear !== null) scope[h] = found.leadingYear;
       for (let k = 0; k < found.count; k++) add(head, h, i, found.targets[k]);
     }
+    // A task's targets are those of its heading's body, added together: one list of exactly their number.
+    if (head.task >= 0 && targets.length > first) tasks[head.task].targets = indexRange(first, targets.length);
   }
   return targets;
 }

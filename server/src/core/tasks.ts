@@ -2,6 +2,7 @@
 import type { Clause, Heading, Span, Task } from './model';
 import { endOffsetAt, LineFlag, offsetAt, spanAt, type PlanLine } from './lines';
 import { isSectionTitle } from './outline';
+import { kept, NO_ITEMS } from './keptLists';
 import { emptyClauseMatch, findClause, type ClauseMatch } from './responsibility';
 
 /** A line can hold a clause only if it ends in a closing bracket or names a role. */
@@ -48,9 +49,10 @@ function clauseOnLine(lines: PlanLine[], i: number, mayJoinPrevious: boolean, he
 }
 
 function toClause(c: ClauseMatch, line: number, span: Span, heading: number): Clause {
+  // The model keeps every clause to its end: its lists at their exact length, or the shared empty one.
   return {
-    line, span, leads: c.leads, cooperators: c.cooperators, form: c.form,
-    closed: c.closed, standing: c.standing, duplicates: c.duplicates, bothRoles: c.bothRoles, heading,
+    line, span, leads: kept(c.leads), cooperators: kept(c.cooperators), form: c.form,
+    closed: c.closed, standing: kept(c.standing), duplicates: kept(c.duplicates), bothRoles: kept(c.bothRoles), heading,
   };
 }
 
@@ -61,13 +63,12 @@ function toClause(c: ClauseMatch, line: number, span: Span, heading: number): Cl
  */
 export function findTasks(headings: Heading[], clauses: Clause[]): Task[] {
   const hasChild = new Uint8Array(headings.length);
-  for (const h of headings) if (h.parent >= 0) hasChild[h.parent] = 1;
+  // Indexed loops: they run once an analysis, often unoptimized, where for-of allocates per item.
+  for (let h = 0; h < headings.length; h++) if (headings[h].parent >= 0) hasChild[headings[h].parent] = 1;
   const clauseOf = new Int32Array(headings.length).fill(-1);
-  clauses.forEach((c, k) => { clauseOf[c.heading] = k; });
+  for (let k = 0; k < clauses.length; k++) clauseOf[clauses[k].heading] = k;
   const standingFrom = clauses.filter((c) => c.standing.length).sort((a, b) => a.line - b.line);
   const standingUnits = new Set<string>();
-  // One empty list for every task without units, shared as clause lists are (see below).
-  const none: string[] = [];
   let next = 0;
   const tasks: Task[] = [];
   for (let h = 0; h < headings.length; h++) {
@@ -80,8 +81,8 @@ export function findTasks(headings: Heading[], clauses: Clause[]): Task[] {
     }
     const c = clause >= 0 ? clauses[clause] : null;
     // The clause's own lists, shared by its tasks: nothing changes a model's lists once it is built.
-    let leads = c ? c.leads : none;
-    let cooperators = c ? c.cooperators : none;
+    let leads: string[] = c ? c.leads : NO_ITEMS;
+    let cooperators: string[] = c ? c.cooperators : NO_ITEMS;
     // Notes are few; the cap keeps a pathological document linear.
     for (; next < standingFrom.length && standingFrom[next].line <= head.endLine; next++) {
       for (const u of standingFrom[next].standing) if (standingUnits.size < 50) standingUnits.add(u);
@@ -97,7 +98,8 @@ export function findTasks(headings: Heading[], clauses: Clause[]): Task[] {
     head.task = tasks.length;
     tasks.push({
       heading: h, line: head.line, endLine: head.endLine, title: head.title, section: head.section,
-      leads, cooperators, clause, clauseSource: source, targets: [],
+      // `collectTargets` gives a task with targets a list of its own.
+      leads, cooperators, clause, clauseSource: source, targets: NO_ITEMS,
     });
   }
   return tasks;
