@@ -33,19 +33,10 @@ export function locateDiagnostics(file: string, model: PlanModel, diagnostics: r
       const end = Math.max(start, clamp(d.span.end));
       const from = positionAt(model.lineStarts, start);
       const to = positionAt(model.lineStarts, end);
-      return {
-        diagnostic: {
-          file,
-          line: from.line,
-          column: from.column,
-          endLine: to.line,
-          endColumn: to.column,
-          severity: d.severity,
-          rule: d.rule,
-          message: d.message,
-        } as LocatedDiagnostic,
-        fixes: d.fixes,
+      const diagnostic: LocatedDiagnostic = {
+        file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column, severity: d.severity, rule: d.rule, message: d.message,
       };
+      return { diagnostic, fixes: d.fixes };
     })
     .sort((a, b) => a.diagnostic.line - b.diagnostic.line || a.diagnostic.column - b.diagnostic.column || a.diagnostic.rule.localeCompare(b.diagnostic.rule));
   const listed = new Set<readonly TextChange[]>();

@@ -7,6 +7,7 @@ import { planNames } from './planNames';
 import { isGenericUnit } from './responsibility';
 import { around, insideTitle, MAX_PER_RULE, planYear, silent, type Finding, type FixDraft, type RuleContext } from './ruleTypes';
 import { ownCity } from './places';
+import { HAN } from './han';
 
 export function agencyRules(ctx: RuleContext): Finding[] {
   const { options } = ctx;
@@ -36,7 +37,6 @@ function multipleLeads(model: PlanModel): Finding[] {
   return out;
 }
 
-const HAN = /\p{Script=Han}/u;
 /** Characters that may stand right before an agency name: a level prefix, or a word that ends before a name. */
 const BEFORE_NAME = new Set('市县区州盟旗由与及同向对将经会请即'.split(''));
 /** After 局: 局面, 局势, 局限, 局部 are words, not agencies. */

@@ -1,5 +1,6 @@
 // Han characters one UTF-16 unit at a time, for scans that read character codes rather than strings.
-const HAN = /\p{Script=Han}/u;
+/** A Han character, for a string (a surrogate pair included); `isHanUnit` for one code unit. */
+export const HAN = /\p{Script=Han}/u;
 /** Per unit: 0 not yet asked, 1 Han, 2 not. */
 const units = new Uint8Array(0x10000);
 

@@ -134,7 +134,11 @@ export interface TextChange {
   newText: string;
 }
 
-/** A safe fix for a finding, computed by the core so editors and pipelines apply the same edit. */
+/**
+ * A safe fix for a finding, computed by the core so editors and pipelines apply the same edit.
+ * A fix offered on many findings (全文半角标点改为全角 on every mark) shares one `changes`
+ * array, so a consumer listing fixes can list it once (cli/located.ts, features/codeActions.ts).
+ */
 export interface Fix {
   /** What the fix does, in the requested locale (改为“市市场监管局”). */
   title: string;

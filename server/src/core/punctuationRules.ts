@@ -1,5 +1,5 @@
 // halfwidth-punctuation: , ; : ( ) ? ! written half-width between Chinese characters.
-import { isHanUnit } from './han';
+import { HAN, isHanUnit } from './han';
 import type { PlanModel, TextChange } from './model';
 import { MAX_PER_RULE, silent, type Finding, type FixDraft, type RuleContext } from './ruleTypes';
 
@@ -21,7 +21,6 @@ const RIGHT_SQUARE = 0x5d;
 /** Past this many marks, and when they outnumber the full-width ones, the whole copy was converted: one finding, not hundreds. */
 export const PERVASIVE_COUNT = 20;
 
-const HAN = /\p{Script=Han}/u;
 const MARKS = /[,;:()?!]/g;
 const URL = /(?:https?:\/\/|www\.)[^\s，。；、“”（）《》]+/g;
 
