@@ -8,4 +8,5 @@ export { matchIndicator, sameIndicator, sameNormalizedIndicator, indicatorSimila
 export { excerptAround, markedExcerpt, type Excerpt } from './excerpt';
 export { toSimilarJson, type SimilarJson } from './json';
 export { normalizeForIndex } from './ngrams';
-export type { IndexImage, ImageArray } from './indexStore';
+export type { ImageArray } from './indexField';
+export type { IndexImage } from './indexStore';

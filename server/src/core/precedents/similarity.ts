@@ -4,7 +4,8 @@ import type { Task } from '../model';
 import { taskText, type PrecedentDoc } from './doc';
 import { excerptAround, type Excerpt } from './excerpt';
 import type { IndicatorRow } from './indicatorTable';
-import { B, IndexStore, K1, STOP_CHARACTER_SHARE, UNIGRAM_WEIGHT, type IndexImage } from './indexStore';
+import { B, K1, STOP_CHARACTER_SHARE, UNIGRAM_WEIGHT } from './indexField';
+import { IndexStore, type IndexImage } from './indexStore';
 import { normalizeForIndex } from './ngrams';
 
 /** A precedent task found for a query, best first. */
