@@ -1,9 +1,27 @@
 // Runs the built qplan bundle as a user would, capturing exit status and UTF-8 output.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const root = path.resolve(__dirname, '../..');
 export const bundle = path.join(root, 'server/out/qplan.js');
+
+export const SEED_000 = 'seeds/000_ddecad1bf628223d.txt';
+export const SEED_004 = 'seeds/004_48dc29ba5375c5fe.txt';
+/** The lines of a file in the repo, as the CLI numbers them. */
+export const lines = (file: string) => readFileSync(path.join(root, file), 'utf8').split(/\r\n?|\n/);
+
+/** One diagnostic of `qplan check --format json` (cli-contract.md). */
+export interface JsonDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  rule: string;
+  message: string;
+}
 
 /** Builds server/out/qplan.js with the project's own build script. */
 export function buildBundle(): void {
