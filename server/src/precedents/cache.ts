@@ -10,9 +10,9 @@ import type { PrecedentRecord } from './files';
 
 /**
  * Bumped when the record's shape or the analysis changes in a way the package version does not
- * tell (development builds share a version).
+ * tell (development builds share a version). 2: a .docx's automatic numbering is read into its text.
  */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 interface Stored extends PrecedentRecord {
   file: string;
