@@ -298,6 +298,13 @@ describe('qplan outline', { timeout: 30_000 }, () => {
     expect(out.filter((l) => l.startsWith('  ') && !l.startsWith('    '))).toHaveLength(3);
   });
 
+  it('outlines a .docx whose heading numbers are Word\'s automatic numbering', () => {
+    const r = qplan(['outline', 'test/fixtures/io/numbered-plan.docx']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('\n  三、 保障措施  [10]\n    （一） 加强组织领导  [11]  ◆ 牵头：市政府办公室\n');
+    expect(r.stdout).toContain('      2. 完善计量体系  [9]  ◆ 牵头：市工信局');
+  });
+
   it('prints the same tree as nested JSON', () => {
     const r = qplan(['outline', '--format', 'json', SEED_000, 'seeds/001_69752e7f9544ae63.txt']);
     expect(r.status).toBe(0);

@@ -115,7 +115,7 @@ describe('labelParagraphs: how Word counts', () => {
 
 describe('formatCounter: Word\'s number formats', () => {
   it.each([
-    [3, 'chineseCounting', '三'], [12, 'chineseCountingThousand', '十二'], [21, 'chineseLegalSimplified', '贰拾壹'],
+    [3, 'chineseCounting', '三'], [12, 'chineseCountingThousand', '十二'], [12, 'ideographDigital', '一二'], [21, 'chineseLegalSimplified', '贰拾壹'],
     [3, 'ideographTraditional', '丙'], [2, 'ideographZodiac', '丑'], [5, 'decimalEnclosedCircle', '⑤'],
     [5, 'decimalEnclosedCircleChinese', '⑤'], [3, 'decimalEnclosedParen', '⑶'], [2, 'decimalEnclosedFullstop', '⒉'],
     [12, 'decimalFullWidth', '１２'], [7, 'decimalZero', '07'], [28, 'lowerLetter', 'bb'], [3, 'upperLetter', 'C'],

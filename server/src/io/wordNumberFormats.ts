@@ -17,8 +17,9 @@ export function formatCounter(n: number, format: string): string {
     case 'japaneseCounting':
     case 'taiwaneseCounting':
     case 'taiwaneseCountingThousand':
-    case 'ideographDigital':
       return n >= 0 && n < 1000 ? toChineseNumber(n) : String(n);
+    case 'ideographDigital':
+      return String(n).replace(/\d/g, (d) => '〇一二三四五六七八九'[Number(d)]);
     case 'chineseLegalSimplified':
       return n >= 0 && n < 1000 ? legal(toChineseNumber(n)) : String(n);
     case 'ideographTraditional':
