@@ -113,6 +113,18 @@ describe('labelParagraphs: how Word counts', () => {
   });
 });
 
+describe('labelParagraphs on broken parts', () => {
+  it('stays linear and keeps what it labelled when elements never close', () => {
+    const levels = numbering(lvl(0, 'decimal', '%1.'));
+    const open = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'.repeat(50_000);
+    const out = labelParagraphs(`<w:body>${p('甲', 0)}${'<w:txbxContent>'.repeat(50_000)}${open}`, readNumbering(levels, ''));
+    expect(out.startsWith('<w:body><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">1.</w:t></w:r>')).toBe(true);
+    const unclosed = readNumbering(`<w:numbering>${'<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0">'.repeat(50_000)}`, '<w:style w:styleId="a">'.repeat(50_000));
+    expect(unclosed.abstracts.size).toBe(0);
+    expect(unclosed.styles.size).toBe(0);
+  });
+});
+
 describe('formatCounter: Word\'s number formats', () => {
   it.each([
     [3, 'chineseCounting', '三'], [12, 'chineseCountingThousand', '十二'], [12, 'ideographDigital', '一二'], [21, 'chineseLegalSimplified', '贰拾壹'],

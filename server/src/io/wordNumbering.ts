@@ -122,7 +122,8 @@ export function labelParagraphs(xml: string, numbering: WordNumbering): string {
     if (m[1] === '/' || (box < boxes.length && boxes[box][0] < m.index)) continue;
     const after = m.index + m[0].length;
     const props = paragraphProperties(xml, after);
-    if (!props) continue;
+    if (props === undefined) break; // a broken part: what is labelled so far stays, the extractor reports the rest
+    if (props === null) continue;
     const label = counter.next(props.body);
     if (label === null) continue;
     out += xml.slice(copied, props.end) + `<w:r><w:t xml:space="preserve">${escapeXml(label)}</w:t></w:r>`;
@@ -195,40 +196,63 @@ class NumberingCounter {
   }
 }
 
-/** The pPr right after a paragraph's open tag at `from`: its content (tracked changes left out) and where it ends. */
-function paragraphProperties(xml: string, from: number): { body: string; end: number } | null {
-  if (!xml.startsWith('<w:pPr', from)) return null;
-  const tag = /<(\/?)w:pPr(?=[\s>/])[^>]*?(\/?)>/g;
-  tag.lastIndex = from;
-  let depth = 0;
-  for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
-    if (m[2] === '/') {
-      if (depth === 0) return { body: '', end: m.index + m[0].length };
-      continue;
-    }
-    depth += m[1] === '/' ? -1 : 1;
-    if (depth === 0) {
-      const body = xml.slice(from, m.index).replace(/<w:pPrChange\b[\s\S]*?<\/w:pPrChange>/g, '');
-      return { body, end: m.index + m[0].length };
-    }
+/**
+ * The pPr right after a paragraph's open tag at `from`: its content (a tracked change's old
+ * properties left out) and where it ends; null when there is none, undefined when it never ends.
+ */
+function paragraphProperties(xml: string, from: number): { body: string; end: number } | null | undefined {
+  if (!xml.startsWith('<w:pPr', from) || !/[\s>/]/.test(xml[from + 6] ?? '')) return null;
+  const openEnd = xml.indexOf('>', from);
+  if (openEnd < 0) return undefined;
+  if (xml[openEnd - 1] === '/') return { body: '', end: openEnd + 1 };
+  // Searches run forward from here and stop at the first part that never ends: linear in the file.
+  let close = xml.indexOf('</w:pPr>', openEnd);
+  const change = xml.indexOf('<w:pPrChange', openEnd);
+  if (change >= 0 && close >= 0 && change < close) {
+    const changeEnd = xml.indexOf('</w:pPrChange>', change);
+    close = changeEnd < 0 ? -1 : xml.indexOf('</w:pPr>', changeEnd);
   }
-  return null;
+  if (close < 0) return undefined;
+  const body = xml.slice(openEnd + 1, close).replace(/<w:pPrChange\b[\s\S]*?<\/w:pPrChange>/g, '');
+  return { body, end: close + '</w:pPr>'.length };
 }
 
-/** [start, end) of each text box's content. */
+/** [start, end) of each text box's content, up to the first that never ends. */
 function textBoxes(xml: string): [number, number][] {
   const out: [number, number][] = [];
-  const box = /<w:txbxContent\b[\s\S]*?<\/w:txbxContent>/g;
-  for (let m = box.exec(xml); m; m = box.exec(xml)) out.push([m.index, m.index + m[0].length]);
+  for (let at = xml.indexOf('<w:txbxContent'); at >= 0; at = xml.indexOf('<w:txbxContent', at)) {
+    const end = xml.indexOf('</w:txbxContent>', at);
+    if (end < 0) break;
+    out.push([at, end]);
+    at = end;
+  }
   return out;
 }
 
-/** Each <w:NAME …>…</w:NAME> or <w:NAME …/> in `xml`: its attributes and its content. */
+/** Each <w:NAME …>…</w:NAME> or <w:NAME …/> in `xml`, up to the first that never ends: its attributes and its content. */
 function elements(xml: string, name: string): [string, string][] {
   const out: [string, string][] = [];
-  const re = pattern(`<w:${name}(?=[\\s>/])([^>]*?)(?:/>|>([\\s\\S]*?)</w:${name}>)`, 'g');
-  re.lastIndex = 0;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) out.push([m[1], m[2] ?? '']);
+  const open = `<w:${name}`;
+  const close = `</w:${name}>`;
+  for (let at = xml.indexOf(open); at >= 0; at = xml.indexOf(open, at)) {
+    const tagEnd = xml.indexOf('>', at);
+    if (tagEnd < 0) break;
+    const next = xml[at + open.length];
+    if (next !== ' ' && next !== '>' && next !== '/' && next !== '\n' && next !== '\r' && next !== '\t') {
+      at = tagEnd; // a longer name: <w:lvlText> is not <w:lvl>
+      continue;
+    }
+    const attrs = xml.slice(at + open.length, xml[tagEnd - 1] === '/' ? tagEnd - 1 : tagEnd);
+    if (xml[tagEnd - 1] === '/') {
+      out.push([attrs, '']);
+      at = tagEnd;
+      continue;
+    }
+    const end = xml.indexOf(close, tagEnd);
+    if (end < 0) break;
+    out.push([attrs, xml.slice(tagEnd + 1, end)]);
+    at = end + close.length;
+  }
   return out;
 }
 
