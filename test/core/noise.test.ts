@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readLines } from '../../server/src/core/lines';
 import { cleanLine } from '../../server/src/core/normalize';
 import { plan, spanText } from './helpers';
 
@@ -55,5 +56,15 @@ describe('noise in real copies (plan-format.md §6)', () => {
     const c = cleanLine('  產品  質量 合格率達(dá)９５％ ');
     expect(c.text).toBe('產品質量合格率達９５％');
     expect(c.norm).toBe('产品质量合格率达95%');
+  });
+});
+
+describe('line flags', () => {
+  it('are the same for a line however it was cleaned: space inside, a pinyin gloss, full-width figures', () => {
+    const flags = (line: string) => readLines(line).lines[0].flags;
+    const plain = flags('（一）提升质量。达到95%以上。（市质监局牵头）');
+    expect(flags('（一） 提升质量。达到95%以上。（市质监局牵头）')).toBe(plain);
+    expect(flags('（一）提升质(zhì)量。达到95%以上。（市质监局牵头）')).toBe(plain);
+    expect(flags('（一）提升质量。达到９５%以上。（市质监局牵头）')).toBe(plain);
   });
 });

@@ -1,6 +1,6 @@
 // The document as cleaned lines with their raw offsets: the one form every later pass reads.
 import type { Span } from './model';
-import { charTable, cleanNextLine, RECORD, rawEnd, rawIndex, type CleanLine, type CleanScan } from './normalize';
+import { charTable, cleanNextLine, FOLDS, PAREN, RECORD, rawEnd, rawIndex, SPACE, type CleanLine, type CleanScan } from './normalize';
 import { LineCheck } from './brackets';
 import { mayStartHeading } from './headings';
 import { isNoiseLine } from './noise';
@@ -56,6 +56,9 @@ const LINE_TABLE = charTable([
   ['。；;，,：:！？', LineFlag.Punct],
 ]);
 
+/** The scan's own cleaning bits (space, bracket, fold) left out: a line's flags are `LineFlag` bits only, however it was cleaned. */
+const LINE_BITS = ~(SPACE | PAREN | FOLDS);
+
 export interface PlanLines {
   lines: PlanLine[];
   lineStarts: number[];
@@ -84,7 +87,7 @@ export function readLines(text: string): PlanLines {
     const end = cleanNextLine(text, start, LINE_TABLE, c, marks);
     // One object literal, so every line shares a single hidden class.
     const noise = isNoiseLine(c.norm, (c.flags & LineFlag.Advert) !== 0);
-    lines[i] = { text: c.text, norm: c.norm, map: c.map, shift: c.shift, start, end, noise, flags: c.flags | edgeFlags(c.norm) };
+    lines[i] = { text: c.text, norm: c.norm, map: c.map, shift: c.shift, start, end, noise, flags: (c.flags & LINE_BITS) | edgeFlags(c.norm) };
     lineStarts[i] = start;
     // A line with no bracket at all only closes what is open, as a skipped line does.
     if (!noise && c.flags & LineFlag.Mark) checks[i] = previousEmpty ? LineCheck.Fresh : LineCheck.Carry;
