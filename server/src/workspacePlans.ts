@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WorkspaceSymbol } from 'vscode-languageserver';
-import { analyzePlan, type PlanModel } from './core';
+import { analyzePlan, headingSpan, type PlanModel } from './core';
 import type { Plan } from './documents';
 import { readPlanFile } from './io';
 import { toRange } from './lsp/convert';
@@ -96,7 +96,7 @@ function toSymbols(document: TextDocument, model: PlanModel): WorkspaceSymbol[] 
     name: headingName(h),
     kind: symbolKind(h),
     containerName: h.parent >= 0 && model.headings[h.parent] ? headingName(model.headings[h.parent]) : model.title ?? decodeURIComponent(file),
-    location: { uri: document.uri, range: toRange(document, { start: h.markerSpan.start, end: Math.max(h.markerSpan.end, h.titleSpan.end) }) },
+    location: { uri: document.uri, range: toRange(document, headingSpan(h)) },
   }));
 }
 

@@ -1,6 +1,7 @@
 // The analysis core's public surface: everything the CLI and the language server may use.
 export * from './model';
 export { analyzePlan } from './plan';
+export { headingSpan } from './outline';
 export { isGenericUnit } from './responsibility';
 export { unitsInClause, unitAt, unitMentions, unitsOfPlan, tasksOfUnit, taskAtLine, type ClauseUnit, type UnitAt, type UnitRole, type UnitTasks } from './clauseUnits';
 export { checkPlan, ruleInfo } from './rules';

@@ -1,5 +1,5 @@
 // The heading tree: which lines are headings, their depth, parent, section kind and extent.
-import type { Heading } from './model';
+import type { Heading, Span } from './model';
 import { emptyHeadingMatch, KIND_RANK, matchHeading, splitTitle, tidyTitle } from './headings';
 import { LineFlag, readableText, spanAt, type PlanLine } from './lines';
 import { isUnitCell, isValueCell } from './noise';
@@ -104,6 +104,11 @@ function setExtents(headings: Heading[], ranks: Uint8Array, blank: Uint8Array, b
     open.push(h);
   }
   while (open.length) close(open.pop()!, bodyEnd);
+}
+
+/** A heading's marker and title together: what the editor selects, links to or hovers for it. */
+export function headingSpan(h: Heading): Span {
+  return { start: h.markerSpan.start, end: Math.max(h.markerSpan.end, h.titleSpan.end) };
 }
 
 /** A section heading such as 四、保障措施 is a container, never a task in itself. */

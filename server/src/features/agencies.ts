@@ -1,6 +1,6 @@
 // The agency lens: every clause naming a unit (Find All References), and every unit of the draft with its tasks (qplan/agencies).
 import type { Location, Position, Range, TextDocumentIdentifier } from 'vscode-languageserver';
-import { taskAtLine, teamUnitKey, unitAt, unitMentions, unitsOfPlan, type AgencyEntry, type UnitRole } from '../core';
+import { headingSpan, taskAtLine, teamUnitKey, unitAt, unitMentions, unitsOfPlan, type AgencyEntry, type UnitRole } from '../core';
 import type { Plan } from '../documents';
 import { toOffset, toRange } from '../lsp/convert';
 import { headingName } from './symbols';
@@ -58,7 +58,7 @@ export function agencies(plan: Plan, position: Position | undefined, team?: read
   const current = at === null ? null : (units.find((u) => keyOf(u.name) === keyOf(at))?.name ?? at);
   const task = (i: number, role: AgencyTask['role']): AgencyTask => {
     const h = model.headings[model.tasks[i].heading];
-    return { name: headingName(h), range: toRange(document, { start: h.markerSpan.start, end: Math.max(h.markerSpan.end, h.titleSpan.end) }), role };
+    return { name: headingName(h), range: toRange(document, headingSpan(h)), role };
   };
   return {
     current,

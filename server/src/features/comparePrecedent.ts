@@ -1,6 +1,6 @@
 // qplan/comparePrecedent: the task under the cursor and its most similar precedent tasks, as text for a side-by-side diff.
 import type { Position, Range, TextDocumentIdentifier } from 'vscode-languageserver';
-import { findSimilarTasks, sentencePerLine, taskAtLine, taskSource, taskText, type PrecedentIndex } from '../core';
+import { findSimilarTasks, headingSpan, sentencePerLine, taskAtLine, taskSource, taskText, type PrecedentIndex } from '../core';
 import type { Plan } from '../documents';
 import type { Labels } from '../labels';
 import { toRange } from '../lsp/convert';
@@ -53,7 +53,7 @@ export function comparePrecedent(plan: Plan, position: Position, library: { inde
     task: {
       name: headingName(heading),
       text: sentencePerLine(taskSource(model, text, task)),
-      range: toRange(document, { start: heading.markerSpan.start, end: Math.max(heading.markerSpan.end, heading.titleSpan.end) }),
+      range: toRange(document, headingSpan(heading)),
     },
     precedents: found.map((r) => {
       const h = r.doc.model.headings[r.task.heading];

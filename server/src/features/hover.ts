@@ -1,6 +1,6 @@
 // Hover: who answers for a task and what it must reach; what a target requires; whom a clause names; what a unit answers for.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { taskAtLine, unitAt, type AgencyEntry, type Clause, type PlanModel, type PrecedentIndex, type Target, type Task } from '../core';
+import { headingSpan, taskAtLine, unitAt, type AgencyEntry, type Clause, type PlanModel, type PrecedentIndex, type Target, type Task } from '../core';
 import type { Plan } from '../documents';
 import type { Labels } from '../labels';
 import { toOffset, toRange } from '../lsp/convert';
@@ -37,9 +37,9 @@ export function hover(plan: Plan, position: Position, labels: Labels, precedents
   if (t === undefined) return null;
   const task = model.tasks[t];
   const heading = model.headings[task.heading];
-  const titleSpan = { start: heading.markerSpan.start, end: Math.max(heading.markerSpan.end, heading.titleSpan.end) };
+  const headingText = headingSpan(heading);
   // On the heading, the marker and title; on a body line, that line's text (never its blank margins).
-  const span = inside(titleSpan) ? titleSpan : lineTextSpan(plan, position.line);
+  const span = inside(headingText) ? headingText : lineTextSpan(plan, position.line);
   if (!span || !(span.start <= offset && offset <= span.end)) return null;
   const more = precedents ? taskPrecedents(precedents.index, model, plan.text, task, precedents.exclude, labels) : [];
   return markdown([describeTask(model, task, `${labels.task} ${headingName(heading)}`, labels), ...more].join('\n'), toRange(document, span));

@@ -1,6 +1,6 @@
 // Outline, breadcrumbs and Go to Symbol: the heading tree as document symbols, named as drafters write them.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import type { Heading, HeadingKind, PlanModel } from '../core';
+import { headingSpan, type Heading, type HeadingKind, type PlanModel } from '../core';
 import type { Plan } from '../documents';
 import { linesRange, toRange } from '../lsp/convert';
 
@@ -42,7 +42,7 @@ export function documentSymbols({ document, model }: Plan, noLead: string): Docu
     detail: headingDetail(model, h, noLead),
     kind: symbolKind(h),
     range: linesRange(document, h.line, Math.max(h.line, h.endLine)),
-    selectionRange: toRange(document, { start: h.markerSpan.start, end: Math.max(h.markerSpan.end, h.titleSpan.end) }),
+    selectionRange: toRange(document, headingSpan(h)),
     children: [],
   }));
   const roots: DocumentSymbol[] = [];
