@@ -4,6 +4,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { showAgency, SHOW_AGENCY } from './agencyLens';
 import { INSERT_CLAUSE, LANGUAGE_ID, NEW_DRAFT, RENUMBER, insertClauseTemplate, newDraft, renumberDocument } from './commands';
 import { registerCompare } from './comparePrecedent';
+import { IMPORT_PLAN, importPlan } from './importPlan';
 import { watchForPlans } from './detection';
 import { registerTableCommands } from './tables';
 import { INSERT_LIBRARY_CLAUSE, SAVE_CLAUSE, SUPPRESS_FINDING, insertLibraryClause, saveSelectionAsClause, suppressFinding, type Send } from './team';
@@ -64,6 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(SUPPRESS_FINDING, (...args: unknown[]) => suppressFinding(args, send)),
     vscode.commands.registerCommand(INSERT_LIBRARY_CLAUSE, () => insertLibraryClause(send)),
     vscode.commands.registerCommand(SAVE_CLAUSE, () => saveSelectionAsClause(send)),
+    vscode.commands.registerCommand(IMPORT_PLAN, (target?: unknown) => importPlan(target, send)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
   );
 

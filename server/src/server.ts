@@ -18,6 +18,7 @@ import { completion, COMPLETION_TRIGGERS } from './features/completion';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
+import { IMPORT_REQUEST, importPlan, type ImportParams, type ImportResult } from './features/importPlan';
 import { renumberDocument, RENUMBER_COMMAND } from './features/renumber';
 import { selectionRanges } from './features/selection';
 import { semanticTokens, semanticTokensLegend } from './features/semanticTokens';
@@ -118,6 +119,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(onPlan('codeAction', () => [], (plan, p) => codeActions(plan, p, session)));
   connection.languages.semanticTokens.on(onPlan('semanticTokens', (): SemanticTokens => ({ data: [] }), (plan) => semanticTokens(plan)));
   connection.onRequest(TABLE_REQUEST, onPlan('table', () => null, (plan, p: TableParams) => tableRequest(plan, p)));
+  connection.onRequest(IMPORT_REQUEST, safely(log, 'importPlan', (): ImportResult => ({ error: '读取时内部出错' }), (p: ImportParams) => importPlan(p)));
   connection.onWorkspaceSymbol(safely(log, 'workspaceSymbol', () => [], (p) =>
     workspace.symbols(p.query, plans.all().map((d) => plans.of(d)))));
   connection.onExecuteCommand(safely(log, 'executeCommand', (): unknown => null, (p) => {

@@ -1,5 +1,6 @@
 // The real-editor tests of what precedents and tables give a drafter: hovers, comparing with a
-// precedent, units' shares of the work, the task matrix and the targets table.
+// precedent, units' shares of the work, the task matrix and the targets table, and an earlier
+// plan in Word imported as a new draft.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -203,6 +204,35 @@ export const precedentTests = [
       await wb.screenshot('target-table');
       await rows.nth(i).click();
       await wb.page.locator('#status\\.editor\\.selection', { hasText: /Ln 141\b/ }).waitFor({ timeout: 15_000 });
+    },
+  },
+  {
+    id: 'import-word',
+    name: '导入 Word 方案：在资源管理器中右键 numbered-plan.docx，“导入方案文件为草稿…”打开新草稿，Word 自动编号的标题进入大纲',
+    /** @param {Workbench} wb */
+    async run(wb) {
+      await wb.command('View: Show Explorer');
+      // An earlier test may have collapsed the folder tree to give the outline room.
+      const collapsed = wb.page.locator('.pane-header[aria-label^="Explorer Section"][aria-expanded="false"]');
+      if (await collapsed.count()) await collapsed.first().click();
+      const file = wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'numbered-plan.docx' }).first();
+      await file.waitFor({ timeout: 15_000 });
+      await file.click({ button: 'right' });
+      const menu = wb.page.locator('.context-view .monaco-menu, .monaco-menu-container .monaco-menu').first();
+      const entry = menu.locator('.action-item', { hasText: '导入方案文件为草稿' }).first();
+      await entry.waitFor({ timeout: 15_000 });
+      await entry.hover();
+      await entry.click();
+      if (await menu.isVisible()) await wb.page.keyboard.press('Enter');
+      // A new untitled draft: the Word file itself is not opened, its numbers (一、 （一） 1.) are in the text.
+      await wb.waitForLanguageMode(PLAN_MODE);
+      await wb.waitForVisibleText(/一、总体要求/);
+      await wb.waitForVisibleText(/（一）加强组织领导。（市政府办公室牵头）/);
+      assert.doesNotMatch(await wb.page.locator('.tabs-container .tab.active').innerText(), /numbered-plan\.docx/);
+      const pane = await wb.showOutline();
+      const labels = await wb.outlineLabels(pane);
+      for (const title of ['一、总体要求', '二、重点任务', '三、保障措施']) assert.ok(labels.some((l) => l.includes(title)), `outline lists ${title}: ${labels.join(' | ')}`);
+      await wb.screenshot('import-word');
     },
   },
 ];

@@ -127,6 +127,8 @@ function makeWorkspace(dir) {
     '某市质量提升行动计划（2024—2026年）\n\n一、重点任务\n（一）加强品牌培育。\n培育一批知名品牌企业，打造区域公共品牌。（市市场监管局牵头，市工信局配合）\n');
   // The 任务分工表 test edits its plan (Quick Open only finds files that exist when the search first runs).
   fs.copyFileSync(path.join(root, 'seeds', seed('000')), path.join(dir, 'matrix-000.plan.txt'));
+  // A plan in Word whose heading numbers are Word's automatic numbering, for the import test.
+  fs.copyFileSync(path.join(root, 'test/fixtures/io/numbered-plan.docx'), path.join(dir, 'numbered-plan.docx'));
   // A team folder: a broken qplan.config.json (fixed by the test), a draft below it, one library clause.
   fs.mkdirSync(path.join(dir, 'team/.qplan/clauses'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'team/qplan.config.json'), '{\n  // 团队配置\n  "rules": { "missing-target": "off" }\n  "city": "宿州市"\n}\n');

@@ -71,6 +71,7 @@ describe('localization', () => {
       'qplan.exportTargetTable': '导出主要指标表…',
       'qplan.insertClause': '插入团队条款…',
       'qplan.saveClause': '将所选内容保存为团队条款…',
+      'qplan.importPlan': '导入方案文件为草稿…',
     });
     for (const c of contributes.commands) {
       expect(c.title, c.command).toMatch(/^%.+%$/);

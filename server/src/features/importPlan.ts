@@ -1,0 +1,27 @@
+// qplan/importPlan: a plan file the editor cannot show as text (Word, GB18030) read as the CLI reads it,
+// so the client can open it as a new draft.
+import { fileURLToPath } from 'node:url';
+import { PlanReadError, readPlanFile, type PlanFormat } from '../io';
+
+/** The custom request the client's import command sends. */
+export const IMPORT_REQUEST = 'qplan/importPlan';
+
+export interface ImportParams {
+  /** A file: URI; the server reads the file itself, as it does precedents. */
+  uri: string;
+}
+
+export type ImportResult = { text: string; format: PlanFormat; encoding: string } | { error: string };
+
+/** Reads the file as a plan: Word with its automatic numbering, text in its detected encoding; one that cannot be read gives its reason. */
+export async function importPlan(params: ImportParams): Promise<ImportResult> {
+  const uri = typeof params?.uri === 'string' ? params.uri : '';
+  if (!uri.startsWith('file:')) return { error: '只能导入本机上的文件' };
+  try {
+    const file = await readPlanFile(fileURLToPath(uri));
+    return { text: file.text, format: file.format, encoding: file.encoding };
+  } catch (e) {
+    if (e instanceof PlanReadError) return { error: e.reason };
+    throw e;
+  }
+}
