@@ -129,4 +129,13 @@ describe('qplan targets', { timeout: 30_000 }, () => {
     expect(csv.stdout).toContain('工程质量,建筑节能标准执行率,%,100,2025,100,');
     expect(csv.stdout.split('\r\n').filter(Boolean).length).toBe(md.stdout.split('\n').filter((l) => /^\| \d+ \|/.test(l)).length + 1);
   });
+  it('reads a goal table that is a real Word table, category spanning two rows included', () => {
+    const r = qplan(['targets', 'test/fixtures/io/goal-table.docx']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => /^\| \d+ \|/.test(l))).toEqual([
+      '| 1 | 产品质量 | 主要工业产品质量合格率 | % | ≥97 | 2025 |',
+      '| 2 | 产品质量 | 食品评价性抽检合格率 | % | ≥98.5 | 2025 |',
+      '| 3 | 工程质量 | 工程质量一次验收合格率 | % | 100 | 2025 |',
+    ]);
+  });
 });

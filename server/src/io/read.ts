@@ -4,7 +4,7 @@ import path from 'node:path';
 import WordExtractor from 'word-extractor';
 import { decodePlanBytes } from './decode';
 import { PlanReadError } from './errors';
-import { writeNumberingAsText } from './wordNumbering';
+import { docCellsOnLines, prepareWordText } from './wordPrepare';
 
 export type PlanFormat = 'text' | 'markdown' | 'docx' | 'doc';
 
@@ -24,7 +24,7 @@ const MB = 1024 * 1024;
 
 /**
  * Reads a plan file: .txt/.md (or any text) decoded with encoding detection, .docx/.doc through
- * word-extractor with one line per paragraph (a .docx's automatic numbering written in first). The content decides, not the name: a .txt that is
+ * word-extractor with one line per paragraph (a .docx's automatic numbering written in; table cells one per line). The content decides, not the name: a .txt that is
  * really a .docx is read as one. Every failure is a PlanReadError naming `file`.
  */
 export async function readPlanFile(file: string): Promise<PlanFile> {
@@ -74,12 +74,12 @@ export async function readPlanBytes(bytes: Uint8Array, name: string): Promise<Pl
   const kind = sniff(bytes);
   switch (kind) {
     case 'ole':
-      return { text: await extractWord(bytes, name), encoding: 'word', format: 'doc' };
+      return { text: docCellsOnLines(await extractWord(bytes, name)), encoding: 'word', format: 'doc' };
     case 'zip':
       if (!containsAscii(bytes, 'word/')) {
         throw new PlanReadError('不是有效的 Word 文件（压缩包里没有 word/document.xml）', name);
       }
-      return { text: await extractWord(await writeNumberingAsText(bytes), name), encoding: 'word', format: 'docx' };
+      return { text: await extractWord(await prepareWordText(bytes), name), encoding: 'word', format: 'docx' };
     case 'pdf':
       throw new PlanReadError('是 PDF 文件，暂不支持（请另存为 .docx 或 .txt）', name);
     case 'rtf':

@@ -1,7 +1,6 @@
 // Word's automatic numbering (numbering.xml): the 一、 （一） 1. that Word draws before a paragraph
 // are not in its text, so a text extractor drops them and the plan's outline with them. Each
-// numbered paragraph's label is written into document.xml as text before the text is taken out.
-import JSZip from 'jszip';
+// numbered paragraph's label is written into document.xml as text (see wordPrepare.ts).
 import { formatCounter } from './wordNumberFormats';
 
 interface Level {
@@ -36,27 +35,6 @@ export interface WordNumbering {
   links: Map<string, string>;
   nums: Map<string, Num>;
   styles: Map<string, StyleNumbering>;
-}
-
-/** The .docx with its numbered paragraphs' labels written in as text; the same bytes when there are none or the parts cannot be read. */
-export async function writeNumberingAsText(bytes: Uint8Array): Promise<Uint8Array> {
-  try {
-    const zip = await JSZip.loadAsync(bytes);
-    const numbering = zip.file('word/numbering.xml');
-    const document = zip.file('word/document.xml');
-    if (!numbering || !document) return bytes;
-    const [numberingXml, documentXml, stylesXml] = await Promise.all([
-      numbering.async('string'), document.async('string'), zip.file('word/styles.xml')?.async('string') ?? '',
-    ]);
-    const labelled = labelParagraphs(documentXml, readNumbering(numberingXml, stylesXml));
-    if (labelled === documentXml) return bytes;
-    zip.file('word/document.xml', labelled);
-    // Stored, not compressed: the package only goes on to the extractor in memory.
-    return await zip.generateAsync({ type: 'uint8array' });
-  } catch {
-    // The labels are a help: a package they cannot be read from is read as it stands, and its own errors reported.
-    return bytes;
-  }
 }
 
 /** The numbering definitions and the numbering each paragraph style carries. */

@@ -10,7 +10,7 @@ import type { PrecedentRecord } from './files';
 
 /**
  * Bumped when the record's shape or the analysis changes in a way the package version does not
- * tell (development builds share a version). 2: a .docx's automatic numbering is read into its text.
+ * tell (development builds share a version). 2: a .docx's automatic numbering is read into its text, Word tables one cell per line.
  */
 export const CACHE_FORMAT = 2;
 

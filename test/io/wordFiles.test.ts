@@ -1,5 +1,5 @@
-// Word's automatic numbering: the 一、 （一） 1. Word draws are read as part of the plan, so a
-// drafter's .docx gets its outline, tasks and clauses like a typed copy.
+// Word files read as a plan: the 一、 （一） 1. Word's automatic numbering draws, and tables one
+// cell per line, so a drafter's .docx gets its outline, tasks, clauses and targets like a typed copy.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -8,6 +8,7 @@ import { analyzePlan } from '../../server/src/core';
 import { readPlanBytes, readPlanFile } from '../../server/src/io';
 import { formatCounter } from '../../server/src/io/wordNumberFormats';
 import { labelParagraphs, readNumbering } from '../../server/src/io/wordNumbering';
+import { cellsAsParagraphs, docCellsOnLines } from '../../server/src/io/wordPrepare';
 
 const fixtures = path.resolve(__dirname, '../fixtures/io');
 
@@ -53,6 +54,24 @@ describe('reading a .docx numbered by Word', () => {
   it('leaves a .docx without automatic numbering exactly as before', async () => {
     const r = await readPlanFile(path.join(fixtures, 'plan-excerpt.docx'));
     expect(r.text).toBe(readFileSync(path.join(fixtures, 'plan-excerpt.txt'), 'utf8'));
+  });
+});
+
+describe('reading a Word file with a goal table', () => {
+  it.each(['goal-table.docx', 'goal-table.doc'])('reads each cell of %s on a line of its own, so the targets keep their units and the category column', async (file) => {
+    const { text } = await readPlanFile(path.join(fixtures, file));
+    expect(text.split('\n').slice(4, 20)).toEqual([
+      '类别', '主要指标', '单位', '目标值', '产品质量', '主要工业产品质量合格率', '%', '≥97',
+      '', '食品评价性抽检合格率', '%', '≥98.5', '工程质量', '工程质量一次验收合格率', '%', '100',
+    ]);
+    expect(analyzePlan(text).targets.map((t) => [t.metric, t.comparator, t.value, t.unit, t.year])).toEqual([
+      ['主要工业产品质量合格率', '>=', 97, '%', 2025], ['食品评价性抽检合格率', '>=', 98.5, '%', 2025], ['工程质量一次验收合格率', '=', 100, '%', 2025],
+    ]);
+  });
+
+  it('renames only rows and cells, not their properties', () => {
+    const row = '<w:tbl><w:tblPr/><w:tr w:rsidR="1"><w:trPr/><w:tc><w:tcPr><w:tcW w:w="1"/><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc/></w:tr></w:tbl>';
+    expect(cellsAsParagraphs(row)).toBe('<w:tbl><w:tblPr/><w:trFlat w:rsidR="1"><w:trPr/><w:tcFlat><w:tcPr><w:tcW w:w="1"/><w:vMerge/></w:tcPr><w:p/></w:tcFlat><w:tcFlat/></w:trFlat></w:tbl>');
   });
 });
 
@@ -135,5 +154,11 @@ describe('formatCounter: Word\'s number formats', () => {
     [25, 'decimalEnclosedCircle', '25'], [1200, 'chineseCounting', '1200'],
   ])('%i in %s is "%s"', (n, format, expected) => {
     expect(formatCounter(n, format)).toBe(expected);
+  });
+});
+
+describe('docCellsOnLines', () => {
+  it('splits only rows, which end in the tab of their last cell, and leaves tabs inside a paragraph', () => {
+    expect(docCellsOnLines('一、主要目标\n指标\t单位\t目标值\t\n合格率\t%\t≥97\t\n前言\t第1页\n')).toBe('一、主要目标\n指标\n单位\n目标值\n合格率\n%\n≥97\n前言\t第1页\n');
   });
 });
