@@ -129,6 +129,15 @@ describe('主要指标表', () => {
     ]);
   });
 
+  it('takes the category of a row pasted from a Word table from its cell, or from the row above when the cell is merged', () => {
+    const m = plan('某市质量发展“十四五”规划', '一、发展目标', '序号\t类别\t主要指标\t单位\t目标值', '1\t产品质量\t主要工业产品质量合格率\t%\t≥97',
+      '2\t\t食品评价性抽检合格率\t%\t≥98.5', '3\t工程质量\t工程质量一次验收合格率\t%\t100', '二、主要任务', '（一）提升质量。到2025年，品牌企业达到10家。（市市场监管局牵头）');
+    expect(buildTargetTable(m, m.text).rows.map((r) => [r.category, r.metric, r.value])).toEqual([
+      ['产品质量', '主要工业产品质量合格率', '≥97'], ['产品质量', '食品评价性抽检合格率', '≥98.5'], ['工程质量', '工程质量一次验收合格率', '100'],
+      ['提升质量', '品牌企业', '≥10'],
+    ]);
+  });
+
   it('leaves the background figures out', () => {
     const m = plan('2024年某市质量强市工作行动计划', '一、发展基础', '2023年全市产品抽检合格率达到95%。', '二、主要目标', '产品抽检合格率达到97%以上。');
     expect(buildTargetTable(m, m.text).rows.map((r) => r.value)).toEqual(['≥97']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plan } from './helpers';
+import { plan, spanText } from './helpers';
 
 /** Targets of one goal line in an annual 2016 plan, as compact strings. */
 const targetsOf = (line: string, title = '2016年某市质量强市工作行动计划') =>
@@ -121,5 +121,14 @@ describe('flattened goal tables', () => {
     expect(m.targets.map((t) => `${t.metric}|${t.comparator}|${t.value}|${t.unit}|${t.year}`)).toEqual([
       '主要工业产品质量合格率|>=|97|%|2025', '市政府质量奖企业|=|10|家|2025',
     ]);
+  });
+
+  it('reads rows pasted from a Word table, cells joined by tabs, the value cell as the target\'s text', () => {
+    const m = plan('某市质量发展“十四五”规划', '一、发展目标', '类别\t主要指标\t单位\t目标值', '产品质量\t主要工业产品质量合格率\t%\t≥97',
+      '\t消费品质量合格率（新增）\t%\t９３以上', '服务质量\t顾客满意度\t分\t80', '到2025年，建成质量强市。\t（见表2）', '二、重点任务');
+    expect(m.targets.map((t) => `${t.line}|${t.metric}|${t.comparator}|${t.value}|${t.unit}|${t.text}|${t.year}`)).toEqual([
+      '3|主要工业产品质量合格率|>=|97|%|≥97|2025', '4|消费品质量合格率|>=|93|%|９３以上|2025', '5|顾客满意度|=|80|分|80|2025',
+    ]);
+    expect(spanText(m, m.targets[1].span)).toBe('９３以上');
   });
 });

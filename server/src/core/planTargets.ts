@@ -4,6 +4,7 @@ import { codeAt } from './charCodes';
 import type { Heading, Period, Target, Task } from './model';
 import { LineFlag, spanAt, type PlanLine } from './lines';
 import { isUnitCell, isValueCell } from './noise';
+import { cleanLine } from './normalize';
 import type { Outline } from './outline';
 import { indexRange } from './keptLists';
 import { findTargets, type TargetMatch } from './targets';
@@ -41,6 +42,11 @@ export function collectTargets(lines: PlanLine[], outline: Outline, tasks: Task[
       }
       // The line scan already knows whether a line holds a figure or a bracket at all.
       if (!(l.flags & (LineFlag.Figure | LineFlag.Relative))) continue;
+      // A row pasted from a Word table keeps its cells apart with tabs; whitespace inside makes `map`.
+      if (head.section === 'goal' && l.map !== null && tabRow(doc, l)) {
+        add(head, h, i, row);
+        continue;
+      }
       // A line kept as it stands is read from the document itself (see scanLine).
       const plain = l.map === null && l.norm === l.text;
       const found = findTargets(l.text, l.norm, i === head.line ? titleFrom[h] : 0, (l.flags & LineFlag.Figure) !== 0, plain ? doc : l.norm, plain ? l.start + l.shift : 0);
@@ -70,22 +76,48 @@ function goalRow(lines: PlanLine[], from: number, to: number): number {
   let mi = nextCell(lines, from, to);
   let ui = nextCell(lines, mi + 1, to);
   for (let vi = nextCell(lines, ui + 1, to); vi <= to; mi = ui, ui = vi, vi = nextCell(lines, vi + 1, to)) {
-    const value = lines[vi].norm;
-    if (isValueCell(lines[mi].norm) || !isUnitCell(lines[ui].norm) || !isValueCell(value)) continue;
-    // A value cell starts with an optional sign and a number (see isValueCell).
-    const sign = value.charCodeAt(0);
-    const at = sign >= 48 && sign <= 57 ? 0 : 1;
-    row.end = lines[vi].text.length;
-    row.metric = withoutNewMark(lines[mi].text);
-    row.value = numberValue(value, at, decimalEnd(value, at));
-    row.unit = lines[ui].text;
-    row.comparator = isAbove(sign) || value.includes('以上') ? '>=' : isBelow(sign) || value.includes('以下') ? '<=' : '=';
+    if (isValueCell(lines[mi].norm) || !isUnitCell(lines[ui].norm) || !isValueCell(lines[vi].norm)) continue;
+    fillRow(lines[mi].text, lines[ui].text, lines[vi].norm, 0, lines[vi].text.length);
     return vi;
   }
   return -1;
 }
 
-/** The goal-table row `goalRow` read last: one object, reused. */
+/**
+ * A goal-table row pasted from Word, its cells joined by tabs (类别? 指标 单位 目标值): reads the
+ * first metric, unit and value cells in a row into `row`, spanning the value cell, as goalRow does.
+ */
+function tabRow(doc: string, l: PlanLine): boolean {
+  const raw = doc.slice(l.start, l.end);
+  if (raw.indexOf('\t') < 0) return false;
+  const cells = raw.split('\t').map((cell) => cleanLine(cell));
+  // The cleaned line is the cells' cleaned texts one after another: where each starts in it.
+  const starts = [0];
+  for (const cell of cells) starts.push(starts[starts.length - 1] + cell.text.length);
+  if (starts[cells.length] !== l.text.length) return false;
+  for (let k = 1; k + 1 < cells.length; k++) {
+    const metric = cells[k - 1].norm;
+    if (!metric || isValueCell(metric) || !isUnitCell(cells[k].norm) || !isValueCell(cells[k + 1].norm)) continue;
+    fillRow(cells[k - 1].text, cells[k].text, cells[k + 1].norm, starts[k + 1], starts[k + 2]);
+    return true;
+  }
+  return false;
+}
+
+/** Sets `row` from a row's metric and unit cells as written and its value cell as `norm` reads it. */
+function fillRow(metric: string, unit: string, value: string, start: number, end: number): void {
+  // A value cell starts with an optional sign and a number (see isValueCell).
+  const sign = value.charCodeAt(0);
+  const at = sign >= 48 && sign <= 57 ? 0 : 1;
+  row.start = start;
+  row.end = end;
+  row.metric = withoutNewMark(metric);
+  row.value = numberValue(value, at, decimalEnd(value, at));
+  row.unit = unit;
+  row.comparator = isAbove(sign) || value.includes('以上') ? '>=' : isBelow(sign) || value.includes('以下') ? '<=' : '=';
+}
+
+/** The goal-table row `goalRow` or `tabRow` read last: one object, reused. */
 const row: TargetMatch = { start: 0, end: 0, metric: '', value: null, valueMax: null, unit: '', comparator: '=', year: null, baseYear: null };
 
 /** The first line from `from` to `to` with text, or to + 1. */

@@ -37,10 +37,19 @@ export function buildTargetTable(model: PlanModel, text: string): TargetTable {
   const lines = { targets: new Set(model.targets.map((t) => t.line)), headings: new Set(model.headings.map((h) => h.line)) };
   const headingLines = model.headings.map((h) => h.line);
   let tableCategory: { line: number; name: string } | undefined;
+  let rowCategory: string | undefined;
   for (const target of model.targets) {
     if (target.section === 'context') continue;
     let category: string | undefined;
-    if (isTableCell(target, linesText(model, text, target.line, target.line))) {
+    const lineText = linesText(model, text, target.line, target.line);
+    const pasted = lineText.includes('\t');
+    if (!pasted) rowCategory = undefined;
+    if (pasted) {
+      // A row pasted from a Word table: its category cell, or the one above when left empty (a merged cell).
+      const found = rowCategoryCell(lineText.split('\t').map((cell) => cell.replace(/\s+/g, '')), target.unit);
+      rowCategory = found === '' ? rowCategory : found;
+      category = rowCategory;
+    } else if (isTableCell(target, lineText)) {
       const found = tableCategoryAbove(model, text, target.line, lines);
       if (found === null) tableCategory = undefined;
       else if (found !== undefined) tableCategory = { line: target.line, name: found };
@@ -90,6 +99,21 @@ function tableCategoryAbove(model: PlanModel, text: string, line: number, known:
     return undefined;
   }
   return null;
+}
+
+/**
+ * The category cell of a tab-joined row (类别? 指标 单位 目标值, perhaps after a 序号 cell): the last
+ * cell before the metric that holds a name; "" when those cells are empty or row numbers (a merged
+ * category cell); undefined when there are none.
+ */
+function rowCategoryCell(cells: string[], unit: string): string | undefined {
+  const metricAt = cells.indexOf(unit) - 1;
+  if (metricAt < 1) return undefined;
+  for (let k = metricAt - 1; k >= 0; k--) {
+    if (cells[k] === '' || /^\d+$/.test(cells[k])) continue;
+    return /\d/.test(cells[k]) || HEADER_CELL.test(cells[k]) ? undefined : cells[k];
+  }
+  return '';
 }
 
 /** Title of the last heading at or above `line` (binary search; headings are in line order); "" before the first. */
