@@ -262,6 +262,8 @@ describe('the core never fails', () => {
     // Half-width marks: a run of 20 000 commas once never finished (each mark re-read the run).
     ['20 000 half-width commas between two Chinese words', () => '质量' + ','.repeat(20_000) + '提升'],
     ['20 000 nested half-width brackets in Chinese text', () => '质' + '('.repeat(10_000) + ')'.repeat(10_000) + '量'],
+    // A goal-table row pasted from Word is split at its tabs: a row of 100 000 cells is still one pass.
+    ['a goal row of 100 000 tab-joined cells', () => '一、主要目标\n' + repeatTo('合格率\t%\t', LONG) + '97'],
     ['100 000 NULs', () => '\0'.repeat(LONG)],
     ['100 000 lone surrogates', () => repeatTo('\ud800\udc00\udc00\ud800\ud83d', LONG)],
     ['a seed with NULs between every character', () => seeds[0].split('').join('\0')],
