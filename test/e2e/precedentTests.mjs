@@ -51,13 +51,7 @@ export const precedentTests = [
       await wb.waitForVisibleText(/培育一批知名品牌企业/);
       await wb.editor().locator('.view-line', { hasText: '培育一批知名品牌企业' }).first().click({ position: { x: 30, y: 8 } });
       await wb.editor().locator('.view-line', { hasText: '培育一批知名品牌企业' }).first().click({ button: 'right', position: { x: 30, y: 8 } });
-      const menu = wb.page.locator('.context-view .monaco-menu, .monaco-menu-container .monaco-menu').first();
-      const entry = menu.locator('.action-item', { hasText: '对比先例' }).first();
-      await entry.waitFor({ timeout: 15_000 });
-      // Menus ignore a click until the mouse has moved over them; hover first, then choose.
-      await entry.hover();
-      await entry.click();
-      if (await menu.isVisible()) await wb.page.keyboard.press('Enter');
+      await wb.chooseFromContextMenu('对比先例');
       // Several similar precedents: a quick pick, most similar first; the Suzhou brand task is offered.
       const pick = wb.quickInput();
       const row = pick.locator('.monaco-list-row', { hasText: '加大品牌培育力度' }).first();
@@ -218,12 +212,7 @@ export const precedentTests = [
       const file = wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'numbered-plan.docx' }).first();
       await file.waitFor({ timeout: 15_000 });
       await file.click({ button: 'right' });
-      const menu = wb.page.locator('.context-view .monaco-menu, .monaco-menu-container .monaco-menu').first();
-      const entry = menu.locator('.action-item', { hasText: '导入方案文件为草稿' }).first();
-      await entry.waitFor({ timeout: 15_000 });
-      await entry.hover();
-      await entry.click();
-      if (await menu.isVisible()) await wb.page.keyboard.press('Enter');
+      await wb.chooseFromContextMenu('导入方案文件为草稿');
       // A new untitled draft: the Word file itself is not opened, its numbers (一、 （一） 1.) are in the text.
       await wb.waitForLanguageMode(PLAN_MODE);
       await wb.waitForVisibleText(/一、总体要求/);

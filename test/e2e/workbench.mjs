@@ -81,6 +81,17 @@ export class Workbench {
     await this.quickInput().waitFor({ state: 'hidden', timeout: SHORT });
   }
 
+  /** Chooses `label` in the context menu just opened (by a right-click). */
+  async chooseFromContextMenu(label) {
+    const menu = this.page.locator('.context-view .monaco-menu, .monaco-menu-container .monaco-menu').first();
+    const entry = menu.locator('.action-item', { hasText: label }).first();
+    await entry.waitFor({ timeout: SHORT });
+    // Menus ignore a click until the mouse has moved over them; hover first, then choose.
+    await entry.hover();
+    await entry.click();
+    if (await menu.isVisible()) await this.page.keyboard.press('Enter');
+  }
+
   /** Opens a workspace file with Quick Open (Ctrl+P) and waits for its editor to show text. */
   async openFile(name) {
     await this.page.keyboard.press('Control+P');
