@@ -6,7 +6,7 @@ import { analyzeLoaded, checkLoaded } from './analysis';
 import { CliTeamConfigs, ConfigError } from './config';
 import { formatDiagnosticLine, formatSummary } from './formats/text';
 import { toSarif } from './formats/sarif';
-import { loadPlans, STDIN } from './inputs';
+import { loadPlans, PATH_HELP, STDIN } from './inputs';
 import { locateDiagnostics, type LocatedDiagnostic } from './located';
 import { EXIT_ERRORS_FOUND, type Run } from './run';
 import { QPLAN_VERSION } from './version';
@@ -20,7 +20,7 @@ export function checkCommand(run: Run): Command {
   return new Command('check')
     .description('检查方案：缺少牵头单位或量化指标、标题编号、括号、责任条款格式等问题')
     .usage('[选项] <PATH...>')
-    .argument('<PATH...>', '方案文件（.txt .md .docx .doc）或文件夹；- 表示标准输入')
+    .argument('<PATH...>', PATH_HELP)
     .addOption(new Option('-f, --format <格式>', '输出格式：text（默认）、json、sarif').choices(['text', 'json', 'sarif']).default('text'))
     .addOption(new Option('-c, --config <文件>', '团队配置文件（JSON，可含注释），代替从每个文件所在文件夹向上查找的 qplan.config.json'))
     .action((paths: string[], flags: CheckFlags) => runCheck(paths, flags, run));

@@ -1,7 +1,12 @@
 // Turns the PATH arguments into plan texts: folders expanded, "-" read from stdin, failures reported.
 import path from 'node:path';
-import { listPlanFiles, PlanReadError, readPlanFile, readPlanStream, type PlanFile } from '../io';
+import { listPlanFiles, PLAN_EXTENSIONS_LISTED, PlanReadError, readPlanFile, readPlanStream, type PlanFile } from '../io';
 import type { Run } from './run';
+
+/** How the commands describe their PATH argument. */
+export const PATH_HELP = `方案文件（${PLAN_EXTENSIONS_LISTED}）或文件夹；- 表示标准输入`;
+/** What a folder without a plan file is told. */
+export const NO_PLAN_FILES = `文件夹里没有方案文件（${PLAN_EXTENSIONS_LISTED}）`;
 
 export interface LoadedPlan extends PlanFile {
   /** The file as printed: the path as given or found below a given folder; "-" for stdin. */
@@ -29,7 +34,7 @@ export async function* loadPlans(paths: readonly string[], run: Run): AsyncGener
     const files = listPlanFiles(arg, problems);
     for (const p of problems) run.fail(p.reason, p.file ?? arg);
     if (files.length === 0 && problems.length === 0) {
-      run.fail('文件夹里没有方案文件（.txt、.md、.docx、.doc）', arg);
+      run.fail(NO_PLAN_FILES, arg);
     }
     for (const file of files) {
       const key = path.resolve(file);

@@ -3,14 +3,14 @@ import { Command, Option } from 'commander';
 import { toOutline, type Outline } from '../core/report';
 import { analyzeLoaded } from './analysis';
 import { formatOutlineText } from './formats/outline';
-import { loadPlans } from './inputs';
+import { loadPlans, PATH_HELP } from './inputs';
 import type { Run } from './run';
 
 export function outlineCommand(run: Run): Command {
   return new Command('outline')
     .description('输出方案的标题结构（大纲），标出任务及其牵头、配合单位')
     .usage('[选项] <PATH...>')
-    .argument('<PATH...>', '方案文件（.txt .md .docx .doc）或文件夹；- 表示标准输入')
+    .argument('<PATH...>', PATH_HELP)
     .addOption(new Option('-f, --format <格式>', '输出格式：text（默认）、json').choices(['text', 'json']).default('text'))
     .action(async (paths: string[], flags: { format: 'text' | 'json' }) => {
       const out: (Outline & { file: string })[] = [];

@@ -1,5 +1,6 @@
 // The qplan command tree: global options, Chinese help, and usage errors mapped to exit status 2.
 import { Command, CommanderError } from 'commander';
+import { PLAN_EXTENSIONS_LISTED } from '../io';
 import { analyzeCommand } from './analyze';
 import { checkCommand } from './check';
 import { helpConfiguration, translateUsageError } from './help';
@@ -10,7 +11,7 @@ import { EXIT_OK, EXIT_USAGE, type Run } from './run';
 import { QPLAN_VERSION } from './version';
 
 const EPILOG = `
-PATH 可以是文件或文件夹（文件夹：其下所有 .txt .md .docx .doc），- 表示标准输入。
+PATH 可以是文件或文件夹（文件夹：其下所有 ${PLAN_EXTENSIONS_LISTED}），- 表示标准输入。
 编码自动识别：UTF-8、UTF-16、GB18030/GBK。
 退出状态：0 没有“错误”级问题；1 至少一个“错误”级问题；2 用法错误或有文件无法读取。`;
 

@@ -5,7 +5,7 @@ import { findSimilarTasks, markedExcerpt, placeLabel, taskText, toSimilarJson, t
 import { builtinSeedsDir, listPlanFiles, teamPrecedentDirs } from '../io';
 import { PrecedentCache, PrecedentLibrary } from '../precedents';
 import { analyzeLoaded } from './analysis';
-import { loadPlans } from './inputs';
+import { loadPlans, NO_PLAN_FILES } from './inputs';
 import type { Run } from './run';
 
 interface SimilarFlags {
@@ -61,7 +61,7 @@ export function similarCommand(run: Run): Command {
       const dirs = [...new Set([...(flags.builtin ? [builtinCorpusDir() ?? 'seeds'] : []), ...flags.corpus, ...teamDirs])];
       if (dirs.length === 0) return run.fail('先例库为空：用了 --no-builtin 却没有给出 --corpus');
       for (const dir of flags.corpus) {
-        if (listPlanFiles(dir, []).length === 0) run.fail('文件夹里没有方案文件（.txt、.md、.docx、.doc）', dir);
+        if (listPlanFiles(dir, []).length === 0) run.fail(NO_PLAN_FILES, dir);
       }
       // The same loader as the language server: front matter and sidecars read, the --cache used.
       const library = new PrecedentLibrary((m) => run.warn(m.replace(/^qplan：/, '')), () => dirs, {

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { buildTable, tableDocxBytes, tableJson, tableText, type TableFormat, type TableKind } from '../export/tables';
 import { analyzeLoaded } from './analysis';
-import { loadPlans } from './inputs';
+import { loadPlans, PATH_HELP } from './inputs';
 import type { Run } from './run';
 
 interface TableFlags {
@@ -25,7 +25,7 @@ function tableCommand(run: Run, kind: TableKind, description: string): Command {
   return new Command(kind)
     .description(description)
     .usage('[选项] <PATH>')
-    .argument('<PATH>', '方案文件（.txt .md .docx .doc）或文件夹；- 表示标准输入')
+    .argument('<PATH>', PATH_HELP)
     .addOption(new Option('-f, --format <格式>', '输出格式：md（默认，Markdown）、csv（UTF-8 带 BOM，Excel 可直接打开）、json、docx（Word，横向 A4）')
       .choices(['md', 'csv', 'json', 'docx']).default('md'))
     .addOption(new Option('-o, --out <文件>', '写入文件而不是标准输出（docx 在终端上必须指定）'))

@@ -5,7 +5,9 @@ import { PlanReadError } from './errors';
 import { toReadError } from './read';
 
 /** Extensions of the files a folder contributes (compared case-insensitively). */
-export const PLAN_EXTENSIONS = ['.txt', '.md', '.docx', '.doc'] as const;
+export const PLAN_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.docx', '.doc'] as const;
+/** The extensions as messages list them: .txt、.md、…. */
+export const PLAN_EXTENSIONS_LISTED = PLAN_EXTENSIONS.join('、');
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
@@ -17,7 +19,7 @@ export function isPlanFileName(name: string): boolean {
 
 /**
  * The plan files a path stands for: a file (or a path that does not exist, for the reader to
- * report) yields itself; a folder yields every .txt/.md/.docx/.doc below it, recursively, sorted,
+ * report) yields itself; a folder yields every file with one of PLAN_EXTENSIONS below it, recursively, sorted,
  * skipping node_modules, .git and hidden folders. Folders that cannot be listed are reported in
  * `problems` when given, else thrown as a PlanReadError.
  */

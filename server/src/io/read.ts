@@ -4,9 +4,10 @@ import path from 'node:path';
 import WordExtractor from 'word-extractor';
 import { decodePlanBytes } from './decode';
 import { PlanReadError } from './errors';
+import { htmlToText } from './html';
 import { docCellsOnLines, prepareWordText } from './wordPrepare';
 
-export type PlanFormat = 'text' | 'markdown' | 'docx' | 'doc';
+export type PlanFormat = 'text' | 'markdown' | 'html' | 'docx' | 'doc';
 
 export interface PlanFile {
   text: string;
@@ -23,9 +24,11 @@ export const MAX_PLAN_BYTES = 64 * 1024 * 1024;
 const MB = 1024 * 1024;
 
 /**
- * Reads a plan file: .txt/.md (or any text) decoded with encoding detection, .docx/.doc through
- * word-extractor with one line per paragraph (a .docx's automatic numbering written in; table cells one per line). The content decides, not the name: a .txt that is
- * really a .docx is read as one. Every failure is a PlanReadError naming `file`.
+ * Reads a plan file: .txt/.md (or any text) decoded with encoding detection; a web page as its
+ * visible text; .docx/.doc through word-extractor with one line per paragraph and per table cell
+ * (a .docx's automatic numbering written in). The content decides, not the name: a .txt that is
+ * really a .docx is read as one, a .doc that is really a page as a page. Every failure is a
+ * PlanReadError naming `file`.
  */
 export async function readPlanFile(file: string): Promise<PlanFile> {
   let bytes: Buffer;
@@ -84,9 +87,14 @@ export async function readPlanBytes(bytes: Uint8Array, name: string): Promise<Pl
       throw new PlanReadError('是 PDF 文件，暂不支持（请另存为 .docx 或 .txt）', name);
     case 'rtf':
       throw new PlanReadError('是 RTF 文件，暂不支持（请在 Word 中另存为 .docx）', name);
-    case 'html':
+    case 'html': {
+      // A page saved from a government site, whatever its name says (.doc included): its visible text.
+      const decoded = decodeOrName(bytes, name);
+      return { text: htmlToText(decoded.text), encoding: decoded.encoding, format: 'html', ...(decoded.lossy ? { lossy: true } : {}) };
+    }
+    case 'mht':
       if (ext === '.doc' || ext === '.docx') {
-        throw new PlanReadError('不是有效的 Word 文件（实为网页 HTML，请在 Word 中另存为 .docx）', name);
+        throw new PlanReadError('不是有效的 Word 文件（实为单个文件网页 .mht，请在 Word 中另存为 .docx）', name);
       }
       break;
     case 'text':
@@ -107,7 +115,7 @@ function decodeOrName(bytes: Uint8Array, name: string) {
   }
 }
 
-type Sniffed = 'ole' | 'zip' | 'pdf' | 'rtf' | 'html' | 'text';
+type Sniffed = 'ole' | 'zip' | 'pdf' | 'rtf' | 'html' | 'mht' | 'text';
 
 /** Recognises the container formats by their magic numbers. */
 function sniff(b: Uint8Array): Sniffed {
@@ -117,7 +125,9 @@ function sniff(b: Uint8Array): Sniffed {
   const head = Buffer.from(b.subarray(0, 512)).toString('latin1').replace(/^\ufeff|^\xef\xbb\xbf/, '').trimStart();
   if (head.startsWith('%PDF-')) return 'pdf';
   if (head.startsWith('{\\rtf')) return 'rtf';
-  if (/^(<!doctype html|<html|<\?xml[^>]*>\s*<html|mime-version:)/i.test(head)) return 'html';
+  if (/^mime-version:/i.test(head)) return 'mht';
+  // Comments may come before the page (<!-- saved from url=… --> when a browser saves it).
+  if (/^(<!doctype html|<html|<\?xml[^>]*>\s*<html)/i.test(head.replace(/^(?:<!--[\s\S]*?-->\s*)+/, ''))) return 'html';
   return 'text';
 }
 
