@@ -69,11 +69,11 @@ describe('readPlanFile: Word files', () => {
     expect(await reason(readPlanFile(put('sheet.docx', bytes)))).toBe('不是有效的 Word 文件（压缩包里没有 word/document.xml）');
   });
 
-  it('reads a .doc that is really a web page as the page\'s text, and explains a single-file page (.mht) and a .docx that is plain text', async () => {
+  it('reads a .doc that is really a web page as the page\'s text, and explains a single-file page without one and a .docx that is plain text', async () => {
     const html = put('web.doc', '<html><body><p>一、总体要求</p><p>（一）加强品牌建设。</p></body></html>');
     expect(await readPlanFile(html)).toEqual({ text: '一、总体要求\n（一）加强品牌建设。\n', encoding: 'utf-8', format: 'html' });
-    const mht = put('web-archive.doc', 'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\n');
-    expect(await reason(readPlanFile(mht))).toMatch(/单个文件网页 \.mht/);
+    const mht = put('web-archive.doc', 'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nxx\r\n--b--\r\n');
+    expect(await reason(readPlanFile(mht))).toBe('是单个文件网页（.mht），但其中没有网页正文');
     expect(await reason(readPlanFile(put('plain.docx', '一、总体要求\n')))).toBe('不是有效的 Word 文件（不是 .docx 压缩包）');
   });
 

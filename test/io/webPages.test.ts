@@ -72,6 +72,21 @@ describe('plans saved from a web page', () => {
     expect((await readPlanFile(file)).text).toBe(htmlToText(page));
   });
 
+  it('read from a single-file page (.mht, or a .doc that is one): quoted-printable GB2312 or base64 UTF-8, in a multipart message', async () => {
+    const page = governmentPage(seed000);
+    // Quoted-printable as a mailer writes it: =XX for high bytes and =, a soft line break (=) every 24 bytes, never inside an =XX.
+    const qp = [...iconv.encode(page, 'gb18030')].map((b, i) => (b >= 0x80 || b === 0x3d ? `=${b.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(b)) + (i % 24 === 23 ? '=\r\n' : '')).join('');
+    const mht = ['MIME-Version: 1.0', 'Content-Type: multipart/related;', '\tboundary="----=_NextPart_01D7"', '', 'This is a multi-part message in MIME format.', '',
+      '------=_NextPart_01D7', 'Content-Location: file:///C:/plan.htm', 'Content-Transfer-Encoding: quoted-printable', 'Content-Type: text/html; charset="gb2312"', '',
+      qp, '', '------=_NextPart_01D7', 'Content-Type: image/png', 'Content-Transfer-Encoding: base64', '', 'iVBORw0KGgo=', '', '------=_NextPart_01D7--', ''].join('\r\n');
+    const file = path.join(tmp, '苏府〔2016〕63号-mht.doc');
+    writeFileSync(file, mht, 'latin1');
+    expect(await readPlanFile(file)).toEqual({ text: htmlToText(page), encoding: 'gb18030', format: 'html' });
+    const b64 = ['MIME-Version: 1.0', 'Content-Type: text/html; charset=utf-8', 'Content-Transfer-Encoding: base64', '', Buffer.from(page).toString('base64').replace(/(.{76})/g, '$1\r\n')].join('\r\n');
+    writeFileSync(file, b64, 'latin1');
+    expect(await readPlanFile(file)).toEqual({ text: htmlToText(page), encoding: 'utf-8', format: 'html' });
+  });
+
   it('keep a line per paragraph, heading, list item, table cell and line break, and collapse spaces in a line', () => {
     expect(htmlToText('<h2>一、 总体\n  要求</h2><ul><li>（一）加强品牌建设</li><li>（二）提升<b>标准</b>水平</li></ul><p>第一行<br/>第二行&nbsp;&amp;</p><table><tr><th>指标</th><td>%</td></tr></table>'))
       .toBe('一、 总体 要求\n（一）加强品牌建设\n（二）提升标准水平\n第一行\n第二行\u00a0&\n指标\n%\n');

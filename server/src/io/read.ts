@@ -5,6 +5,7 @@ import WordExtractor from 'word-extractor';
 import { decodePlanBytes } from './decode';
 import { PlanReadError } from './errors';
 import { htmlToText } from './html';
+import { mhtHtmlPart } from './mht';
 import { docCellsOnLines, prepareWordText } from './wordPrepare';
 
 export type PlanFormat = 'text' | 'markdown' | 'html' | 'docx' | 'doc';
@@ -24,11 +25,11 @@ export const MAX_PLAN_BYTES = 64 * 1024 * 1024;
 const MB = 1024 * 1024;
 
 /**
- * Reads a plan file: .txt/.md (or any text) decoded with encoding detection; a web page as its
- * visible text; .docx/.doc through word-extractor with one line per paragraph and per table cell
- * (a .docx's automatic numbering written in). The content decides, not the name: a .txt that is
- * really a .docx is read as one, a .doc that is really a page as a page. Every failure is a
- * PlanReadError naming `file`.
+ * Reads a plan file: .txt/.md (or any text) decoded with encoding detection; a web page (.html,
+ * a single-file .mht) as its visible text; .docx/.doc through word-extractor with one line per
+ * paragraph and per table cell (a .docx's automatic numbering written in). The content decides,
+ * not the name: a .txt that is really a .docx is read as one, a .doc that is really a page as a
+ * page. Every failure is a PlanReadError naming `file`.
  */
 export async function readPlanFile(file: string): Promise<PlanFile> {
   let bytes: Buffer;
@@ -87,16 +88,14 @@ export async function readPlanBytes(bytes: Uint8Array, name: string): Promise<Pl
       throw new PlanReadError('是 PDF 文件，暂不支持（请另存为 .docx 或 .txt）', name);
     case 'rtf':
       throw new PlanReadError('是 RTF 文件，暂不支持（请在 Word 中另存为 .docx）', name);
-    case 'html': {
+    case 'html':
       // A page saved from a government site, whatever its name says (.doc included): its visible text.
-      const decoded = decodeOrName(bytes, name);
-      return { text: htmlToText(decoded.text), encoding: decoded.encoding, format: 'html', ...(decoded.lossy ? { lossy: true } : {}) };
+      return readPage(bytes, name);
+    case 'mht': {
+      const page = mhtHtmlPart(bytes);
+      if (!page) throw new PlanReadError('是单个文件网页（.mht），但其中没有网页正文', name);
+      return readPage(page, name);
     }
-    case 'mht':
-      if (ext === '.doc' || ext === '.docx') {
-        throw new PlanReadError('不是有效的 Word 文件（实为单个文件网页 .mht，请在 Word 中另存为 .docx）', name);
-      }
-      break;
     case 'text':
       if (ext === '.docx') throw new PlanReadError('不是有效的 Word 文件（不是 .docx 压缩包）', name);
       break;
@@ -105,6 +104,12 @@ export async function readPlanBytes(bytes: Uint8Array, name: string): Promise<Pl
   const decoded = decodeOrName(bytes, name);
   const format = ext === '.md' || ext === '.markdown' ? 'markdown' : 'text';
   return { text: decoded.text, encoding: decoded.encoding, format, ...(decoded.lossy ? { lossy: true } : {}) };
+}
+
+/** A web page's visible text, its encoding detected as a text file's is. */
+function readPage(bytes: Uint8Array, name: string): PlanFile {
+  const decoded = decodeOrName(bytes, name);
+  return { text: htmlToText(decoded.text), encoding: decoded.encoding, format: 'html', ...(decoded.lossy ? { lossy: true } : {}) };
 }
 
 function decodeOrName(bytes: Uint8Array, name: string) {
