@@ -19,7 +19,7 @@ export async function importPlan(target: unknown, send: Send): Promise<void> {
     const picked = await vscode.window.showOpenDialog({
       canSelectMany: false,
       openLabel: vscode.l10n.t('Import as Draft'),
-      filters: { [vscode.l10n.t('Plans (Word, web page, text)')]: ['docx', 'doc', 'html', 'htm', 'txt', 'md'] },
+      filters: { [vscode.l10n.t('Plans (Word, web page, text)')]: ['docx', 'doc', 'html', 'htm', 'mht', 'txt', 'md'] },
     });
     uri = picked?.[0];
     if (!uri) return;

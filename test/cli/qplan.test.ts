@@ -89,7 +89,7 @@ describe('qplan check: exit status', { timeout: 30_000 }, () => {
     mkdirSync(empty, { recursive: true });
     const r = qplan(['check', empty]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`qplan: ${empty}: 文件夹里没有方案文件（.txt、.md、.html、.htm、.docx、.doc）\n`);
+    expect(r.stderr).toBe(`qplan: ${empty}: 文件夹里没有方案文件（.txt、.md、.html、.htm、.mht、.docx、.doc）\n`);
   });
 
   it('shows Chinese help and exits 0', () => {
