@@ -1,4 +1,4 @@
-// 导入方案文件为草稿: a Word plan or a saved web page (or a text plan in any encoding) opened as a new draft,
+// 导入方案文件为草稿: a Word or PDF plan or a saved web page (or a text plan in any encoding) opened as a new draft,
 // read by the language server as `qplan` reads it: automatic numbering and all.
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from './commands';
@@ -19,7 +19,7 @@ export async function importPlan(target: unknown, send: Send): Promise<void> {
     const picked = await vscode.window.showOpenDialog({
       canSelectMany: false,
       openLabel: vscode.l10n.t('Import as Draft'),
-      filters: { [vscode.l10n.t('Plans (Word, web page, text)')]: ['docx', 'doc', 'html', 'htm', 'mht', 'txt', 'md'] },
+      filters: { [vscode.l10n.t('Plans (Word, PDF, web page, text)')]: ['docx', 'doc', 'pdf', 'html', 'htm', 'mht', 'txt', 'md'] },
     });
     uri = picked?.[0];
     if (!uri) return;

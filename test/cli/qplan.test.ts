@@ -89,7 +89,7 @@ describe('qplan check: exit status', { timeout: 30_000 }, () => {
     mkdirSync(empty, { recursive: true });
     const r = qplan(['check', empty]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`qplan: ${empty}: 文件夹里没有方案文件（.txt、.md、.html、.htm、.mht、.docx、.doc）\n`);
+    expect(r.stderr).toBe(`qplan: ${empty}: 文件夹里没有方案文件（.txt、.md、.html、.htm、.mht、.docx、.doc、.pdf）\n`);
   });
 
   it('shows Chinese help and exits 0', () => {
@@ -274,6 +274,7 @@ describe('standard input and encodings', { timeout: 30_000 }, () => {
     expect(r.status).toBe(2);
     expect(r.stderr.split('\n').filter(Boolean)).toEqual([
       `qplan: ${path.join(dir, 'd.txt')}: 不是文本文件（疑似二进制）`,
+      expect.stringMatching(new RegExp(`^qplan: ${path.join(dir, 'notes.pdf').replace(/[/.]/g, '\\$&')}: 不是有效的 PDF 文件`)),
       expect.stringMatching(new RegExp(`^qplan: ${path.join(dir, 'sub/c.doc').replace(/[/.]/g, '\\$&')}: 不是有效的 Word 文件`)),
     ]);
     expect(r.stdout).toContain(`${path.join(dir, 'a-gbk.txt')}:`);

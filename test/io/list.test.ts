@@ -16,6 +16,7 @@ beforeAll(() => {
     'sub/z.doc',
     'sub/deeper/y.txt',
     'sub/notes.pdf',
+    'sub/photo.png',
     'sub/~$draft.docx', // Word's lock file beside an open document
     '.hidden.txt',
     '.drafts/x.txt',
@@ -34,7 +35,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('listPlanFiles', () => {
   it('yields every plan file below a folder, sorted, skipping hidden, node_modules, .git and lock files', () => {
     const rel = listPlanFiles(root).map((f) => path.relative(root, f).split(path.sep).join('/'));
-    expect(rel).toEqual(['C.DOCX', 'a.md', 'b.txt', 'sub/deeper/y.txt', 'sub/z.doc']);
+    expect(rel).toEqual(['C.DOCX', 'a.md', 'b.txt', 'sub/deeper/y.txt', 'sub/notes.pdf', 'sub/z.doc']);
   });
 
   it('keeps the folder as given as the prefix of what it yields', () => {

@@ -89,7 +89,7 @@ describe('readPlanFile: text files and failures', () => {
     expect(await readPlanFile(put('plan.md', excerpt))).toEqual({ text: excerpt, encoding: 'utf-8', format: 'markdown' });
   });
 
-  it('reports a missing file, a folder and a PDF', async () => {
+  it('reports a missing file, a folder and a broken PDF', async () => {
     const missing = path.join(tmp, 'nope.txt');
     try {
       await readPlanFile(missing);
@@ -101,7 +101,7 @@ describe('readPlanFile: text files and failures', () => {
     }
     mkdirSync(path.join(tmp, 'folder.txt'), { recursive: true });
     expect(await reason(readPlanFile(path.join(tmp, 'folder.txt')))).toBe('是文件夹，不是文件');
-    expect(await reason(readPlanFile(put('scan.txt', '%PDF-1.7\n%âãÏÓ\n')))).toMatch(/^是 PDF 文件/);
+    expect(await reason(readPlanFile(put('scan.txt', '%PDF-1.7\n%âãÏÓ\n')))).toMatch(/^不是有效的 PDF 文件/);
   });
 
   it('refuses a binary named .txt', async () => {

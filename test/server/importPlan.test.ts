@@ -39,6 +39,16 @@ describe('qplan/importPlan', { timeout: 20_000 }, () => {
     expect(await importPlan(file)).toEqual({ text, format: 'text', encoding: 'gb18030' });
   });
 
+  it('reads a PDF, and a broken one gives its reason and leaves the server answering', async () => {
+    const r = await importPlan(fixture('seed002-indented.pdf'));
+    expect(r).toMatchObject({ format: 'pdf' });
+    expect((r as { text: string }).text).toContain('\n一、强化重点产品质量安全监管\n');
+    const broken = path.join(tmp, 'broken.pdf');
+    writeFileSync(broken, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF');
+    expect(await importPlan(broken)).toEqual({ error: expect.stringMatching(/^不是有效的 PDF 文件/) });
+    expect(await importPlan(fixture('numbered-plan.docx'))).toMatchObject({ format: 'docx' });
+  });
+
   it('gives the reason, in Chinese, for a file it cannot read, and refuses what is not a local file', async () => {
     const broken = path.join(tmp, 'broken.docx');
     writeFileSync(broken, 'PK\u0003\u0004 not a zip');

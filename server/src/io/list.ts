@@ -5,7 +5,7 @@ import { PlanReadError } from './errors';
 import { toReadError } from './read';
 
 /** Extensions of the files a folder contributes (compared case-insensitively). */
-export const PLAN_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.mht', '.docx', '.doc'] as const;
+export const PLAN_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.mht', '.docx', '.doc', '.pdf'] as const;
 /** The extensions as messages list them: .txt、.md、…. */
 export const PLAN_EXTENSIONS_LISTED = PLAN_EXTENSIONS.join('、');
 

@@ -6,13 +6,14 @@ import { decodePlanBytes } from './decode';
 import { PlanReadError } from './errors';
 import { htmlToText } from './html';
 import { mhtHtmlPart } from './mht';
+import { pdfToText } from './pdf';
 import { docCellsOnLines, prepareWordText } from './wordPrepare';
 
-export type PlanFormat = 'text' | 'markdown' | 'html' | 'docx' | 'doc';
+export type PlanFormat = 'text' | 'markdown' | 'html' | 'docx' | 'doc' | 'pdf';
 
 export interface PlanFile {
   text: string;
-  /** utf-8, utf-16le, utf-16be, gb18030; "word" for text taken out of a .doc/.docx. */
+  /** utf-8, utf-16le, utf-16be, gb18030 (a web page's too); "word" for text taken out of a .doc/.docx, "pdf" out of a PDF. */
   encoding: string;
   format: PlanFormat;
   /** True when malformed bytes were replaced by U+FFFD while decoding. */
@@ -27,9 +28,9 @@ const MB = 1024 * 1024;
 /**
  * Reads a plan file: .txt/.md (or any text) decoded with encoding detection; a web page (.html,
  * a single-file .mht) as its visible text; .docx/.doc through word-extractor with one line per
- * paragraph and per table cell (a .docx's automatic numbering written in). The content decides,
- * not the name: a .txt that is really a .docx is read as one, a .doc that is really a page as a
- * page. Every failure is a PlanReadError naming `file`.
+ * paragraph and per table cell (a .docx's automatic numbering written in); a PDF's text layer a
+ * paragraph a line. The content decides, not the name: a .txt that is really a .docx is read as
+ * one, a .doc that is really a page as a page. Every failure is a PlanReadError naming `file`.
  */
 export async function readPlanFile(file: string): Promise<PlanFile> {
   let bytes: Buffer;
@@ -85,7 +86,7 @@ export async function readPlanBytes(bytes: Uint8Array, name: string): Promise<Pl
       }
       return { text: await extractWord(await prepareWordText(bytes), name), encoding: 'word', format: 'docx' };
     case 'pdf':
-      throw new PlanReadError('是 PDF 文件，暂不支持（请另存为 .docx 或 .txt）', name);
+      return { text: await extractPdf(bytes, name), encoding: 'pdf', format: 'pdf' };
     case 'rtf':
       throw new PlanReadError('是 RTF 文件，暂不支持（请在 Word 中另存为 .docx）', name);
     case 'html':
@@ -104,6 +105,19 @@ export async function readPlanBytes(bytes: Uint8Array, name: string): Promise<Pl
   const decoded = decodeOrName(bytes, name);
   const format = ext === '.md' || ext === '.markdown' ? 'markdown' : 'text';
   return { text: decoded.text, encoding: decoded.encoding, format, ...(decoded.lossy ? { lossy: true } : {}) };
+}
+
+/** A PDF's text, a paragraph a line; a scan (pages of images) has none to give. */
+async function extractPdf(bytes: Uint8Array, name: string): Promise<string> {
+  let text: string;
+  try {
+    text = await pdfToText(bytes);
+  } catch (e) {
+    const detail = e instanceof Error && e.message ? `：${e.message.split('\n')[0]}` : '';
+    throw new PlanReadError(`不是有效的 PDF 文件（无法解析${detail}）`, name);
+  }
+  if (!text.trim()) throw new PlanReadError('是扫描版 PDF（页面是图片，没有文字），无法读取', name);
+  return text;
 }
 
 /** A web page's visible text, its encoding detected as a text file's is. */
