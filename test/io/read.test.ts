@@ -74,6 +74,8 @@ describe('readPlanFile: Word files', () => {
     expect(await readPlanFile(html)).toEqual({ text: '一、总体要求\n（一）加强品牌建设。\n', encoding: 'utf-8', format: 'html' });
     const mht = put('web-archive.doc', 'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nxx\r\n--b--\r\n');
     expect(await reason(readPlanFile(mht))).toBe('是单个文件网页（.mht），但其中没有网页正文');
+    const mail = put('mail.txt', 'MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n一、总体要求\r\n');
+    expect(await readPlanFile(mail)).toMatchObject({ format: 'text', text: expect.stringContaining('一、总体要求') });
     expect(await reason(readPlanFile(put('plain.docx', '一、总体要求\n')))).toBe('不是有效的 Word 文件（不是 .docx 压缩包）');
   });
 

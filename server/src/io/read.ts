@@ -94,8 +94,10 @@ export async function readPlanBytes(bytes: Uint8Array, name: string): Promise<Pl
       return readPage(bytes, name);
     case 'mht': {
       const page = mhtHtmlPart(bytes);
-      if (!page) throw new PlanReadError('是单个文件网页（.mht），但其中没有网页正文', name);
-      return readPage(page, name);
+      if (page) return readPage(page, name);
+      // A MIME message without a page (a mail saved as text) is read as the text it is, unless it claims to be Word.
+      if (ext === '.doc' || ext === '.docx') throw new PlanReadError('是单个文件网页（.mht），但其中没有网页正文', name);
+      break;
     }
     case 'text':
       if (ext === '.docx') throw new PlanReadError('不是有效的 Word 文件（不是 .docx 压缩包）', name);
