@@ -1,5 +1,5 @@
-// qplan/importPlan: a plan file the editor cannot show as text (Word, GB18030) read as the CLI reads it,
-// so the client can open it as a new draft.
+// qplan/importPlan: a plan file the editor cannot show as a plan (Word, PDF, a saved web page, GB18030
+// text) read as the CLI reads it, so the client can open it as a new draft.
 import { fileURLToPath } from 'node:url';
 import { PlanReadError, readPlanFile, type PlanFormat } from '../io';
 
@@ -13,7 +13,7 @@ export interface ImportParams {
 
 export type ImportResult = { text: string; format: PlanFormat; encoding: string } | { error: string };
 
-/** Reads the file as a plan: Word with its automatic numbering, text in its detected encoding; one that cannot be read gives its reason. */
+/** Reads the file as `qplan` does (readPlanFile); one that cannot be read gives its reason. */
 export async function importPlan(params: ImportParams): Promise<ImportResult> {
   const uri = typeof params?.uri === 'string' ? params.uri : '';
   if (!uri.startsWith('file:')) return { error: '只能导入本机上的文件' };

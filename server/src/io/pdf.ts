@@ -1,7 +1,7 @@
 // Plans published as PDF: the text of each page (PDF.js, through unpdf), a line per paragraph as
 // in the web copies the analysis reads. A PDF keeps only visual lines, so a line that runs to the
-// right margin is joined to the next unless that one is indented or opens a heading; page
-// numbers (— 3 —) are left out.
+// right margin without ending a sentence is joined to the next, unless that one is indented or
+// opens a heading; page numbers (— 3 —) are left out.
 import { getDocumentProxy } from 'unpdf';
 
 /** One line as the page shows it. */
