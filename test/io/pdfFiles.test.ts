@@ -2,23 +2,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzePlan, type PlanModel } from '../../server/src/core';
+import { analyzePlan } from '../../server/src/core';
 import { PlanReadError, readPlanBytes, readPlanFile } from '../../server/src/io';
 import { paragraphText, type VisualLine } from '../../server/src/io/pdf';
+import { reviewed } from '../support/reviewed';
 
 const root = path.resolve(__dirname, '../..');
 const fixtures = path.join(root, 'test/fixtures/io');
-
-/** What a reviewer checks of a plan: its title and number, headings, tasks with their units, targets. */
-function reviewed(m: PlanModel) {
-  return {
-    title: m.title,
-    docNumber: m.docNumber,
-    headings: m.headings.map((h) => `${h.marker}${h.title}`),
-    tasks: m.tasks.map((t) => `${t.title}：${t.leads.join('、')}/${t.cooperators.join('、')}`),
-    targets: m.targets.map((t) => `${t.metric}${t.comparator}${t.value}${t.unit}@${t.year}`),
-  };
-}
 
 describe('reading a PDF plan', () => {
   it.each([

@@ -5,9 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzePlan, type PlanModel } from '../../server/src/core';
+import { analyzePlan } from '../../server/src/core';
 import { htmlToText } from '../../server/src/io/html';
 import { readPlanFile } from '../../server/src/io';
+import { reviewed } from '../support/reviewed';
 
 const root = path.resolve(__dirname, '../..');
 const seed000 = readFileSync(path.join(root, 'seeds', '000_ddecad1bf628223d.txt'), 'utf8');
@@ -36,17 +37,6 @@ function governmentPage(plan: string): string {
 ${body}
 </div>
 <div class="footer"><p>扫一扫在手机打开当前页</p><p>(此件公开发布)</p></div></body></html>`;
-}
-
-/** What a reviewer checks of a plan: its title and number, headings, tasks with their units, targets. */
-function reviewed(m: PlanModel) {
-  return {
-    title: m.title,
-    docNumber: m.docNumber,
-    headings: m.headings.map((h) => `${h.marker}${h.title}`),
-    tasks: m.tasks.map((t) => `${t.title}：${t.leads.join('、')}/${t.cooperators.join('、')}`),
-    targets: m.targets.map((t) => `${t.metric}${t.comparator}${t.value}${t.unit}@${t.year}`),
-  };
 }
 
 describe('plans saved from a web page', () => {
