@@ -9,7 +9,12 @@ const watch = process.argv.includes('--watch');
 /** @type {esbuild.BuildOptions} */
 const options = {
   absWorkingDir: root,
-  entryPoints: { 'server/out/qplan': 'server/src/cli/main.ts', 'server/out/server': 'server/src/main.ts', 'client/out/extension': 'client/src/extension.ts' },
+  entryPoints: {
+    'server/out/qplan': 'server/src/cli/main.ts',
+    'server/out/server': 'server/src/main.ts',
+    'server/out/pdfjs': 'server/src/io/pdfjs.ts',
+    'client/out/extension': 'client/src/extension.ts',
+  },
   outdir: '.',
   bundle: true,
   platform: 'node',
@@ -21,7 +26,22 @@ const options = {
   alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   banner: { js: '#!/usr/bin/env node' },
   logLevel: 'warning',
+  plugins: [pdfjsApart()],
 };
+
+/**
+ * PDF.js is its own bundle (server/out/pdfjs.js), required from beside the bundle that reads a PDF
+ * when it first does: io/pdf.ts imports './pdfjs', which the tests run from source.
+ */
+function pdfjsApart() {
+  return {
+    name: 'pdfjs-apart',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/pdfjs$/ }, (args) =>
+        args.importer.endsWith(path.join('io', 'pdf.ts')) ? { path: './pdfjs.js', external: true } : undefined);
+    },
+  };
+}
 
 if (watch) {
   const ctx = await esbuild.context(options);

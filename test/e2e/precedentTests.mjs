@@ -205,13 +205,7 @@ export const precedentTests = [
     name: '导入 Word 方案：在资源管理器中右键 numbered-plan.docx，“导入方案文件为草稿…”打开新草稿，Word 自动编号的标题进入大纲',
     /** @param {Workbench} wb */
     async run(wb) {
-      await wb.command('View: Show Explorer');
-      // An earlier test may have collapsed the folder tree to give the outline room.
-      const collapsed = wb.page.locator('.pane-header[aria-label^="Explorer Section"][aria-expanded="false"]');
-      if (await collapsed.count()) await collapsed.first().click();
-      const file = wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'numbered-plan.docx' }).first();
-      await file.waitFor({ timeout: 15_000 });
-      await file.click({ button: 'right' });
+      await wb.rightClickInExplorer('numbered-plan.docx');
       await wb.chooseFromContextMenu('导入方案文件为草稿');
       // A new untitled draft: the Word file itself is not opened, its numbers (一、 （一） 1.) are in the text.
       await wb.waitForLanguageMode(PLAN_MODE);
@@ -222,6 +216,22 @@ export const precedentTests = [
       const labels = await wb.outlineLabels(pane);
       for (const title of ['一、总体要求', '二、重点任务', '三、保障措施']) assert.ok(labels.some((l) => l.includes(title)), `outline lists ${title}: ${labels.join(' | ')}`);
       await wb.screenshot('import-word');
+    },
+  },
+  {
+    id: 'import-pdf',
+    name: '导入 PDF 方案：右键 published-002.pdf 导入为草稿，折行的段落合为一行，标题与责任分工照常识别',
+    /** @param {Workbench} wb */
+    async run(wb) {
+      await wb.rightClickInExplorer('published-002.pdf');
+      await wb.chooseFromContextMenu('导入方案文件为草稿');
+      await wb.waitForLanguageMode(PLAN_MODE);
+      // PDF.js is loaded from its own file in the extension on this first PDF.
+      await wb.waitForVisibleText(/一、强化重点产品质量安全监管/, 30_000);
+      const pane = await wb.showOutline();
+      const labels = await wb.outlineLabels(pane);
+      assert.ok(labels.some((l) => l.includes('二、推动企业落实质量安全主体责任')), `outline: ${labels.join(' | ')}`);
+      await wb.screenshot('import-pdf');
     },
   },
 ];

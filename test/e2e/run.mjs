@@ -129,6 +129,7 @@ function makeWorkspace(dir) {
   fs.copyFileSync(path.join(root, 'seeds', seed('000')), path.join(dir, 'matrix-000.plan.txt'));
   // A plan in Word whose heading numbers are Word's automatic numbering, for the import test.
   fs.copyFileSync(path.join(root, 'test/fixtures/io/numbered-plan.docx'), path.join(dir, 'numbered-plan.docx'));
+  fs.copyFileSync(path.join(root, 'test/fixtures/io/seed002-indented.pdf'), path.join(dir, 'published-002.pdf'));
   // A team folder: a broken qplan.config.json (fixed by the test), a draft below it, one library clause.
   fs.mkdirSync(path.join(dir, 'team/.qplan/clauses'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'team/qplan.config.json'), '{\n  // 团队配置\n  "rules": { "missing-target": "off" }\n  "city": "宿州市"\n}\n');

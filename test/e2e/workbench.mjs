@@ -81,6 +81,17 @@ export class Workbench {
     await this.quickInput().waitFor({ state: 'hidden', timeout: SHORT });
   }
 
+  /** Right-clicks a file of the workspace in the explorer, opening its context menu. */
+  async rightClickInExplorer(name) {
+    await this.command('View: Show Explorer');
+    // An earlier test may have collapsed the folder tree to give the outline room.
+    const collapsed = this.page.locator('.pane-header[aria-label^="Explorer Section"][aria-expanded="false"]');
+    if (await collapsed.count()) await collapsed.first().click();
+    const file = this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+    await file.waitFor({ timeout: SHORT });
+    await file.click({ button: 'right' });
+  }
+
   /** Chooses `label` in the context menu just opened (by a right-click). */
   async chooseFromContextMenu(label) {
     const menu = this.page.locator('.context-view .monaco-menu, .monaco-menu-container .monaco-menu').first();

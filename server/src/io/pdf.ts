@@ -2,7 +2,6 @@
 // in the web copies the analysis reads. A PDF keeps only visual lines, so a line that runs to the
 // right margin without ending a sentence is joined to the next, unless that one is indented or
 // opens a heading; page numbers (— 3 —) are left out.
-import { getDocumentProxy } from 'unpdf';
 
 /** One line as the page shows it. */
 export interface VisualLine {
@@ -17,6 +16,7 @@ export interface VisualLine {
 export async function pdfToText(bytes: Uint8Array): Promise<string> {
   // PDF.js takes ownership of the buffer it is given: a copy keeps the caller's intact. Its warnings
   // ("Indexing all PDF objects") would land among qplan's own messages: errors only.
+  const { getDocumentProxy } = await import('./pdfjs');
   const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   try {
     const pages: VisualLine[][] = [];
