@@ -16,7 +16,6 @@ import type {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 export const root = path.resolve(__dirname, '../..');
-export const serverBundle = path.join(root, 'server/out/server.js');
 export const seedDir = path.join(root, 'seeds');
 export const seeds = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort();
 
@@ -29,25 +28,33 @@ export function seed(prefix: string): { file: string; uri: string; text: string 
 }
 
 /**
- * Builds the bundle with the project's build script and hands back a private copy of
- * server/out/server.js. Other test files (the CLI's) run the same build in parallel and may be
- * rewriting the file at the moment we start node on it; a copy that ends with its source-map
- * comment is complete, and nobody else writes it.
+ * Builds the bundles with the project's build script and hands back a private copy of
+ * server/out/server.js, with PDF.js (server/out/pdfjs.js) beside it as in the extension. Other
+ * test files (the CLI's) run the same build in parallel and may be rewriting the files at the
+ * moment we start node on them; a copy that ends with its source-map comment is complete, and
+ * nobody else writes it.
  */
 export function buildServer(): string {
   execFileSync(process.execPath, [path.join(root, 'server/build.mjs')], { cwd: root, stdio: 'inherit' });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'qplan-lsp-'));
   process.once('exit', () => removeDir(dir));
-  const copy = path.join(dir, 'server.js');
+  copyComplete('pdfjs.js', dir);
+  return copyComplete('server.js', dir);
+}
+
+/** Copies server/out/NAME (and its map) into `dir` once the file is complete; returns the copy. */
+function copyComplete(name: string, dir: string): string {
+  const bundle = path.join(root, 'server/out', name);
+  const copy = path.join(dir, name);
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const code = readFileSync(serverBundle, 'utf8');
-    if (code.trimEnd().endsWith('//# sourceMappingURL=server.js.map')) {
+    const code = readFileSync(bundle, 'utf8');
+    if (code.trimEnd().endsWith(`//# sourceMappingURL=${name}.map`)) {
       writeFileSync(copy, code);
-      if (existsSync(`${serverBundle}.map`)) copyFileSync(`${serverBundle}.map`, `${copy}.map`);
+      if (existsSync(`${bundle}.map`)) copyFileSync(`${bundle}.map`, `${copy}.map`);
       return copy;
     }
-    if (Date.now() > deadline) throw new Error('server/out/server.js stayed incomplete after the build');
+    if (Date.now() > deadline) throw new Error(`server/out/${name} stayed incomplete after the build`);
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50); // another build is mid-write
   }
 }
