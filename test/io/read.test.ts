@@ -55,7 +55,13 @@ describe('readPlanFile: Word files', () => {
   it('refuses a truncated .docx with a clear reason', async () => {
     const bytes = readFileSync(path.join(fixtures, 'plan-excerpt.docx'));
     const file = put('truncated.docx', bytes.subarray(0, bytes.length >> 1));
-    expect(await reason(readPlanFile(file))).toMatch(/^不是有效的 Word 文件（无法解析/);
+    expect(await reason(readPlanFile(file))).toBe('不是有效的 Word 文件（压缩包已损坏）');
+  });
+
+  it('refuses, and does not hang on, a .docx whose entry does not inflate to its size', async () => {
+    // Found by the reader fuzz test (readerFuzz.test.ts): numbered-plan.docx with eight bytes overwritten
+    // inside a compressed entry. word-extractor never settled on it, so qplan never ended.
+    expect(await reason(readPlanFile(path.join(fixtures, 'damaged-entry.docx')))).toBe('不是有效的 Word 文件（压缩包已损坏）');
   });
 
   it('refuses a corrupt .doc (OLE signature, garbage after it)', async () => {

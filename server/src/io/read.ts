@@ -84,7 +84,12 @@ export async function readPlanBytes(bytes: Uint8Array, name: string): Promise<Pl
       if (!containsAscii(bytes, 'word/')) {
         throw new PlanReadError('不是有效的 Word 文件（压缩包里没有 word/document.xml）', name);
       }
-      return { text: await extractWord(await prepareWordText(bytes), name), encoding: 'word', format: 'docx' };
+      {
+        const prepared = await prepareWordText(bytes);
+        // A package whose entries do not inflate to what it says can hang the extractor: named here.
+        if (!prepared) throw new PlanReadError('不是有效的 Word 文件（压缩包已损坏）', name);
+        return { text: await extractWord(prepared, name), encoding: 'word', format: 'docx' };
+      }
     case 'pdf':
       return { text: await extractPdf(bytes, name), encoding: 'pdf', format: 'pdf' };
     case 'rtf':
@@ -156,10 +161,13 @@ function containsAscii(bytes: Uint8Array, s: string): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(s, 0, 'latin1');
 }
 
+/** Longer than any real file takes: word-extractor never settles on some damaged packages. */
+const WORD_EXTRACT_TIMEOUT_MS = 60_000;
+
 async function extractWord(bytes: Uint8Array, name: string): Promise<string> {
   let body: string;
   try {
-    const doc = await new WordExtractor().extract(Buffer.from(bytes));
+    const doc = await settlesWithin(new WordExtractor().extract(Buffer.from(bytes)), WORD_EXTRACT_TIMEOUT_MS, '超时');
     // filterUnicode would turn “” into " and —— into --, corrupting Chinese punctuation.
     body = doc.getBody({ filterUnicode: false });
   } catch (e) {
@@ -197,4 +205,14 @@ export function toReadError(e: unknown, file: string): PlanReadError {
       return new PlanReadError(`无法读取（${detail}）`, file);
     }
   }
+}
+
+/** `work`, or a rejection with `reason` once `ms` have passed; the timer never keeps the process alive. */
+function settlesWithin<T>(work: Promise<T>, ms: number, reason: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(reason)), ms);
+    timer.unref();
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

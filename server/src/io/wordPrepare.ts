@@ -3,10 +3,19 @@
 import JSZip from 'jszip';
 import { labelParagraphs, readNumbering } from './wordNumbering';
 
-/** The .docx with its document part prepared; the same bytes when nothing changes or the parts cannot be read. */
-export async function prepareWordText(bytes: Uint8Array): Promise<Uint8Array> {
+/**
+ * The .docx with its document part prepared; the same bytes when nothing changes or preparing
+ * fails; null when the package itself is damaged (an entry that does not inflate to its size and
+ * checksum), which the extractor might never finish reading.
+ */
+export async function prepareWordText(bytes: Uint8Array): Promise<Uint8Array | null> {
+  let zip: JSZip;
   try {
-    const zip = await JSZip.loadAsync(bytes);
+    zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+  } catch {
+    return null;
+  }
+  try {
     const document = zip.file('word/document.xml');
     if (!document) return bytes;
     const [documentXml, numberingXml, stylesXml] = await Promise.all([
