@@ -1,5 +1,5 @@
 // Any bytes, whatever they start like: the reader gives text or a PlanReadError, never another
-// error and never a hang (a Word package, a PDF, a web page, a single-file page, plain text).
+// error and never a hang (a Word package, an old Word file, a PDF, a web page, a single-file page).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -9,6 +9,7 @@ import { PlanReadError, readPlanBytes } from '../../server/src/io';
 const fixtures = path.resolve(__dirname, '../fixtures/io');
 const real = {
   docx: readFileSync(path.join(fixtures, 'numbered-plan.docx')),
+  doc: readFileSync(path.join(fixtures, 'goal-table.doc')),
   pdf: readFileSync(path.join(fixtures, 'seed002-indented.pdf')),
 };
 const heads: [string, Uint8Array][] = [
