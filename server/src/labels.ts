@@ -1,5 +1,6 @@
 // What the server itself says to users (hover labels, quick-fix titles): Chinese first, English for an English client.
 import type { ClauseSource, Comparator, UnitRole } from './core';
+import { englishReadReason } from './readReasons';
 
 const zh = {
   task: '任务',
@@ -63,6 +64,10 @@ const zh = {
   suppressBrokenConfig: (file: string) => `${file} 有语法错误，请先修正后再添加忽略项。`,
   clauseSaveFailed: (why: string) => `无法保存条款：${why}`,
   teamAgency: (aliases: string[]) => `团队单位名录${aliases.length ? `（又称${aliases.join('、')}）` : ''}`,
+  /** A file-layer reason (PlanReadError) as the client shows it. */
+  readReason: (reason: string) => reason,
+  importLocalOnly: '只能导入本机上的文件',
+  importFailed: '读取时内部出错（详情见输出面板中的语言服务器日志）',
   completion: {
     unitDetail: (c: { draftLead: number; draftCoop: number; precedentLead: number; precedentCoop: number }) =>
       [
@@ -139,6 +144,9 @@ const en: Labels = {
   suppressBrokenConfig: (file) => `${file} has a syntax error; fix it before adding a suppression.`,
   clauseSaveFailed: (why) => `Could not save the clause: ${why}`,
   teamAgency: (aliases) => `team agency list${aliases.length ? ` (also ${aliases.join(', ')})` : ''}`,
+  readReason: englishReadReason,
+  importLocalOnly: 'only a file on this computer can be imported',
+  importFailed: 'an internal error occurred while reading it (the language server log in the Output panel has the details)',
   completion: {
     unitDetail: (c) =>
       [

@@ -119,7 +119,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(onPlan('codeAction', () => [], (plan, p) => codeActions(plan, p, session)));
   connection.languages.semanticTokens.on(onPlan('semanticTokens', (): SemanticTokens => ({ data: [] }), (plan) => semanticTokens(plan)));
   connection.onRequest(TABLE_REQUEST, onPlan('table', () => null, (plan, p: TableParams) => tableRequest(plan, p)));
-  connection.onRequest(IMPORT_REQUEST, safely(log, 'importPlan', (): ImportResult => ({ error: '读取时内部出错' }), (p: ImportParams) => importPlan(p)));
+  connection.onRequest(IMPORT_REQUEST, safely(log, 'importPlan', (): ImportResult => ({ error: session.labels.importFailed }), (p: ImportParams) => importPlan(p, session.labels)));
   connection.onWorkspaceSymbol(safely(log, 'workspaceSymbol', () => [], (p) =>
     workspace.symbols(p.query, plans.all().map((d) => plans.of(d)))));
   connection.onExecuteCommand(safely(log, 'executeCommand', (): unknown => null, (p) => {

@@ -58,3 +58,19 @@ describe('qplan/importPlan', { timeout: 20_000 }, () => {
     expect(await client.request<Result>('qplan/importPlan', {})).toEqual({ error: '只能导入本机上的文件' });
   });
 });
+
+describe('qplan/importPlan for an English client', { timeout: 20_000 }, () => {
+  it('gives the reasons in English', async () => {
+    const english = await LspClient.start(buildServer(), { locale: 'en' });
+    try {
+      const ask = (uri: string) => english.request<Result>('qplan/importPlan', { uri });
+      expect(await ask(pathToFileURL(path.join(tmp, 'missing.docx')).toString())).toEqual({ error: 'the file does not exist' });
+      const broken = path.join(tmp, 'broken-en.docx');
+      writeFileSync(broken, 'PK\u0003\u0004 not a zip');
+      expect(await ask(pathToFileURL(broken).toString())).toEqual({ error: expect.stringMatching(/^it is not a valid Word file \(/) });
+      expect(await ask('vscode-vfs://github/a/b.docx')).toEqual({ error: 'only a file on this computer can be imported' });
+    } finally {
+      await english.stop();
+    }
+  });
+});
