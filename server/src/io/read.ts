@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import WordExtractor from 'word-extractor';
-import { decodePlanBytes } from './decode';
+import { decodePlanBytes, type DecodedText } from './decode';
 import { PlanReadError } from './errors';
 import { htmlToText } from './html';
 import { mhtHtmlPart } from './mht';
@@ -81,15 +81,7 @@ export async function readPlanBytes(bytes: Uint8Array, name: string): Promise<Pl
     case 'ole':
       return { text: docCellsOnLines(await extractWord(bytes, name)), encoding: 'word', format: 'doc' };
     case 'zip':
-      if (!containsAscii(bytes, 'word/')) {
-        throw new PlanReadError('不是有效的 Word 文件（压缩包里没有 word/document.xml）', name);
-      }
-      {
-        const prepared = await prepareWordText(bytes);
-        // A package whose entries do not inflate to what it says can hang the extractor: named here.
-        if (!prepared) throw new PlanReadError('不是有效的 Word 文件（压缩包已损坏）', name);
-        return { text: await extractWord(prepared, name), encoding: 'word', format: 'docx' };
-      }
+      return { text: await extractDocx(bytes, name), encoding: 'word', format: 'docx' };
     case 'pdf':
       return { text: await extractPdf(bytes, name), encoding: 'pdf', format: 'pdf' };
     case 'rtf':
@@ -109,9 +101,16 @@ export async function readPlanBytes(bytes: Uint8Array, name: string): Promise<Pl
       break;
   }
   // A .doc that is plain text (some systems export so) is read as the text it is.
-  const decoded = decodeOrName(bytes, name);
-  const format = ext === '.md' || ext === '.markdown' ? 'markdown' : 'text';
-  return { text: decoded.text, encoding: decoded.encoding, format, ...(decoded.lossy ? { lossy: true } : {}) };
+  return decodedFile(decodeOrName(bytes, name), ext === '.md' || ext === '.markdown' ? 'markdown' : 'text');
+}
+
+/** A .docx prepared (numbering written in, cells on lines) and extracted. */
+async function extractDocx(bytes: Uint8Array, name: string): Promise<string> {
+  if (!containsAscii(bytes, 'word/')) throw new PlanReadError('不是有效的 Word 文件（压缩包里没有 word/document.xml）', name);
+  const prepared = await prepareWordText(bytes);
+  // A package whose entries do not inflate to what it says can hang the extractor: named here.
+  if (!prepared) throw new PlanReadError('不是有效的 Word 文件（压缩包已损坏）', name);
+  return extractWord(prepared, name);
 }
 
 /** A PDF's text, a paragraph a line; a scan (pages of images) has none to give. */
@@ -120,8 +119,7 @@ async function extractPdf(bytes: Uint8Array, name: string): Promise<string> {
   try {
     text = await pdfToText(bytes);
   } catch (e) {
-    const detail = e instanceof Error && e.message ? `：${e.message.split('\n')[0]}` : '';
-    throw new PlanReadError(`不是有效的 PDF 文件（无法解析${detail}）`, name);
+    throw unparsable('PDF', e, name);
   }
   if (!text.trim()) throw new PlanReadError('是扫描版 PDF（页面是图片，没有文字），无法读取', name);
   return text;
@@ -130,7 +128,18 @@ async function extractPdf(bytes: Uint8Array, name: string): Promise<string> {
 /** A web page's visible text, its encoding detected as a text file's is. */
 function readPage(bytes: Uint8Array, name: string): PlanFile {
   const decoded = decodeOrName(bytes, name);
-  return { text: htmlToText(decoded.text), encoding: decoded.encoding, format: 'html', ...(decoded.lossy ? { lossy: true } : {}) };
+  return decodedFile({ ...decoded, text: htmlToText(decoded.text) }, 'html');
+}
+
+/** A decoded text as a plan file, `lossy` only when bytes were replaced. */
+function decodedFile(decoded: DecodedText, format: PlanFormat): PlanFile {
+  return { text: decoded.text, encoding: decoded.encoding, format, ...(decoded.lossy ? { lossy: true } : {}) };
+}
+
+/** The reason for a Word or PDF file its parser gave up on, with the parser's first line. */
+function unparsable(kind: 'Word' | 'PDF', e: unknown, name: string): PlanReadError {
+  const detail = e instanceof Error && e.message ? `：${e.message.split('\n')[0]}` : '';
+  return new PlanReadError(`不是有效的 ${kind} 文件（无法解析${detail}）`, name);
 }
 
 function decodeOrName(bytes: Uint8Array, name: string) {
@@ -171,8 +180,7 @@ async function extractWord(bytes: Uint8Array, name: string): Promise<string> {
     // filterUnicode would turn “” into " and —— into --, corrupting Chinese punctuation.
     body = doc.getBody({ filterUnicode: false });
   } catch (e) {
-    const detail = e instanceof Error && e.message ? `：${e.message.split('\n')[0]}` : '';
-    throw new PlanReadError(`不是有效的 Word 文件（无法解析${detail}）`, name);
+    throw unparsable('Word', e, name);
   }
   // Word ends the body with a paragraph mark; keep one final newline like a text file.
   return body.replace(/\n+$/, '\n');
